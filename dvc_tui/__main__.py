@@ -1,0 +1,3 @@
+from dvc_tui.cli import main
+
+raise SystemExit(main())

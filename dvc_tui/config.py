@@ -1,0 +1,52 @@
+"""Config: where the data lives, the language, the hashing cost; from flags and environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "dvc-tui"
+ENV_DATA_DIR = "DVC_TUI_DATA_DIR"
+ENV_LANG = "DVC_TUI_LANG"
+ENV_HASH_COST = "DVC_TUI_HASH_COST"
+ENV_NO_KEYRING = "DVC_TUI_NO_KEYRING"
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass(frozen=True)
+class Config:
+    data_dir: Path
+    language: str = "vi"
+    hash_cost: str = "production"
+    use_keyring: bool = True
+
+    @property
+    def db_path(self) -> Path:
+        from dvc_tui.store.sqlite import DB_NAME
+
+        return self.data_dir / DB_NAME
+
+    @classmethod
+    def load(
+        cls,
+        data_dir: str | os.PathLike | None = None,
+        language: str | None = None,
+        hash_cost: str | None = None,
+        use_keyring: bool | None = None,
+    ) -> "Config":
+        """Flags first, then the environment, then the defaults."""
+        env = os.environ
+        chosen_dir = data_dir or env.get(ENV_DATA_DIR) or default_data_dir()
+        keyring_off = env.get(ENV_NO_KEYRING, "").lower() in ("1", "true", "yes")
+        return cls(
+            data_dir=Path(chosen_dir).expanduser(),
+            language=language or env.get(ENV_LANG) or "vi",
+            hash_cost=hash_cost or env.get(ENV_HASH_COST) or "production",
+            use_keyring=use_keyring if use_keyring is not None else not keyring_off,
+        )

@@ -1,0 +1,48 @@
+"""The simulated SMS gateway: every message lands in the store, nothing is sent anywhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Callable
+
+from dvc_tui.core import text
+from dvc_tui.core.clock import Clock
+
+SENDER = "DVCQG"
+
+
+@dataclass(frozen=True)
+class SmsMessage:
+    id: int
+    phone: str  # E.164
+    sender: str
+    body: str
+    sent_at: datetime
+
+
+class SmsGateway:
+    def __init__(self, store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+        self._listeners: list[Callable[[SmsMessage], None]] = []
+
+    def subscribe(self, listener: Callable[[SmsMessage], None]) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[SmsMessage], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def send(self, phone: str, body: str) -> SmsMessage:
+        message = self._store.insert_sms(phone, SENDER, body, self._clock.now())
+        for listener in list(self._listeners):
+            listener(message)
+        return message
+
+    def send_code(self, phone: str, purpose, code: str) -> SmsMessage:
+        return self.send(phone, text.t(f"sms.otp.{purpose.value}", code=code, minutes=5))
+
+    def inbox(self, phone: str | None = None, limit: int = 50) -> list[SmsMessage]:
+        """The newest messages first."""
+        return self._store.recent_sms(limit=limit, phone=phone)

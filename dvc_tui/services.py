@@ -1,0 +1,101 @@
+"""The one place that builds the store, hasher, codes, SMS gateway, clock and secrets.
+
+Everything is built on first use, behind a lock (workers ask from threads): nothing touches
+the data dir, the database or the keyring until the app or a command asks for it.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from typing import Any, Callable
+
+from dvc_tui.config import Config
+from dvc_tui.core.clock import Clock, SystemClock
+
+
+class Services:
+    def __init__(
+        self,
+        config: Config,
+        *,
+        clock: Clock | None = None,
+        rng: random.Random | None = None,
+        keyring_backend: Any = None,
+    ) -> None:
+        self.config = config
+        self.clock: Clock = clock or SystemClock()
+        self.rng: random.Random = rng or random.SystemRandom()
+        self._keyring_backend = keyring_backend
+        self._lock = threading.RLock()
+        self._built: dict[str, Any] = {}
+
+    def _get(self, name: str, build: Callable[[], Any]) -> Any:
+        with self._lock:
+            if name not in self._built:
+                self._built[name] = build()
+            return self._built[name]
+
+    @property
+    def store(self):
+        def build():
+            from dvc_tui.store.sqlite import SqliteStore
+
+            return SqliteStore(self.config.db_path)
+
+        return self._get("store", build)
+
+    @property
+    def secret(self):
+        def build():
+            from dvc_tui.store.secrets import load_install_secret
+
+            return load_install_secret(
+                self.config.data_dir,
+                use_keyring=self.config.use_keyring,
+                backend=self._keyring_backend,
+            )
+
+        return self._get("secret", build)
+
+    @property
+    def sms(self):
+        def build():
+            from dvc_tui.core.sms import SmsGateway
+
+            return SmsGateway(self.store, self.clock)
+
+        return self._get("sms", build)
+
+    @property
+    def codes(self):
+        def build():
+            from dvc_tui.core.otp import OneTimeCodes, derive_otp_secret
+
+            return OneTimeCodes(self.store, self.clock, derive_otp_secret(self.secret.key), self.sms)
+
+        return self._get("codes", build)
+
+    @property
+    def hasher(self):
+        def build():
+            from dvc_tui.core.passwords import HashCost, PasswordHasher
+
+            return PasswordHasher(HashCost.named(self.config.hash_cost))
+
+        return self._get("hasher", build)
+
+    @property
+    def accounts(self):
+        def build():
+            from dvc_tui.core.accounts import Accounts
+
+            return Accounts(self.store, self.clock, self.hasher, self.codes)
+
+        return self._get("accounts", build)
+
+    def close(self) -> None:
+        with self._lock:
+            store = self._built.get("store")
+            if store is not None:
+                store.close()

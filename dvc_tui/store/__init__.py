@@ -1,0 +1,1 @@
+"""Adapters: the SQLite account store and the install's secret key."""

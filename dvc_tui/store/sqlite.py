@@ -1,0 +1,360 @@
+"""The account store: SQLite in the data dir, schema migrations by PRAGMA user_version, WAL.
+
+One connection per thread (workers run in threads); every write is one `BEGIN IMMEDIATE`
+transaction; readers never block writers (WAL); a busy database is waited for (busy_timeout),
+never reported to the user as "locked".
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Iterator
+
+from dvc_tui.core.accounts import Account, AccountExists, Level, Method, Subject
+from dvc_tui.core.carrier import TRAINING_SUBSCRIBERS, Subscriber
+from dvc_tui.core.otp import CodeStatus, IssuedCode, Purpose
+from dvc_tui.core.sms import SmsMessage
+
+DB_NAME = "dvc-tui.sqlite3"
+BUSY_TIMEOUT_MS = 10_000
+
+
+class StoreError(Exception):
+    """The store cannot be used: a one-line reason for the user, no traceback."""
+
+
+def _run_script(db: sqlite3.Connection, script: str) -> None:
+    """Statement by statement: executescript() would commit the migration's transaction."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _migration_1(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE accounts (
+            username      TEXT PRIMARY KEY,
+            full_name     TEXT NOT NULL,
+            dob           TEXT,
+            phone         TEXT NOT NULL,
+            email         TEXT,
+            subject       TEXT NOT NULL,
+            method        TEXT NOT NULL,
+            level         INTEGER NOT NULL,
+            created_at    TEXT NOT NULL,
+            password_hash TEXT
+        );
+        CREATE TABLE otp_codes (
+            id         INTEGER PRIMARY KEY AUTOINCREMENT,
+            purpose    TEXT NOT NULL,
+            subject    TEXT NOT NULL,
+            phone      TEXT NOT NULL,
+            issued_at  TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            attempts   INTEGER NOT NULL DEFAULT 0,
+            status     TEXT NOT NULL,
+            used_at    TEXT
+        );
+        CREATE INDEX otp_by_subject ON otp_codes (purpose, subject, id);
+        CREATE INDEX otp_by_phone ON otp_codes (phone, issued_at);
+        CREATE TABLE sms (
+            id      INTEGER PRIMARY KEY AUTOINCREMENT,
+            phone   TEXT NOT NULL,
+            sender  TEXT NOT NULL,
+            body    TEXT NOT NULL,
+            sent_at TEXT NOT NULL
+        );
+        CREATE INDEX sms_by_phone ON sms (phone, id);
+        CREATE TABLE carrier_subscribers (
+            phone     TEXT PRIMARY KEY,
+            id_number TEXT NOT NULL,
+            full_name TEXT NOT NULL
+        );
+        """
+    )
+    db.executemany(
+        "INSERT INTO carrier_subscribers (phone, id_number, full_name) VALUES (?, ?, ?)",
+        [(s.phone, s.id_number, s.full_name) for s in TRAINING_SUBSCRIBERS],
+    )
+
+
+MIGRATIONS = [_migration_1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _ts(value: datetime) -> str:
+    return value.isoformat()
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+class SqliteStore:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._open()
+
+    # -- connections -----------------------------------------------------------------------
+    def _open(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if not self.path.exists():
+                os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+            os.chmod(self.path, 0o600)
+        except OSError as exc:
+            raise StoreError(f"{self.path}: {exc.strerror or exc}") from None
+        db = self._connection()
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: schema version {version} is newer than this dvc-tui "
+                    f"({SCHEMA_VERSION}); the file was left untouched"
+                )
+            if version < SCHEMA_VERSION:
+                self._migrate(db, version)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: {exc}") from None
+
+    def _connection(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            try:
+                db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+                db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if mode.lower() != "wal":
+                    raise StoreError(f"{self.path}: WAL journal not available ({mode})")
+                db.execute("PRAGMA synchronous = NORMAL")
+                db.execute("PRAGMA foreign_keys = ON")
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"{self.path}: {exc}") from None
+            self._local.db = db
+            with self._lock:
+                self._connections.append(db)
+        return db
+
+    def _migrate(self, db: sqlite3.Connection, version: int) -> None:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            current = db.execute("PRAGMA user_version").fetchone()[0]  # another process may have won
+            for number in range(current, SCHEMA_VERSION):
+                MIGRATIONS[number](db)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        db = self._connection()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        else:
+            db.execute("COMMIT")
+
+    def schema_version(self) -> int:
+        return self._connection().execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        with self._lock:
+            for db in self._connections:
+                try:
+                    db.close()
+                except sqlite3.Error:
+                    pass
+            self._connections.clear()
+        self._local = threading.local()
+
+    # -- accounts --------------------------------------------------------------------------
+    _ACCOUNT_COLUMNS = (
+        "username, full_name, dob, phone, email, subject, method, level, created_at, password_hash"
+    )
+
+    @staticmethod
+    def _account(row) -> Account:
+        return Account(
+            username=row[0],
+            full_name=row[1],
+            dob=date.fromisoformat(row[2]) if row[2] else None,
+            phone=row[3],
+            email=row[4],
+            subject=Subject(row[5]),
+            method=Method(row[6]),
+            level=Level(row[7]),
+            created_at=datetime.fromisoformat(row[8]),
+            password_hash=row[9],
+        )
+
+    def account_exists(self, username: str) -> bool:
+        row = self._connection().execute(
+            "SELECT 1 FROM accounts WHERE username = ?", (username,)
+        ).fetchone()
+        return row is not None
+
+    def get_account(self, username: str) -> Account | None:
+        row = self._connection().execute(
+            f"SELECT {self._ACCOUNT_COLUMNS} FROM accounts WHERE username = ?", (username,)
+        ).fetchone()
+        return self._account(row) if row else None
+
+    def insert_account(self, account: Account) -> None:
+        try:
+            with self.transaction() as db:
+                db.execute(
+                    f"INSERT INTO accounts ({self._ACCOUNT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        account.username,
+                        account.full_name,
+                        account.dob.isoformat() if account.dob else None,
+                        account.phone,
+                        account.email,
+                        account.subject.value,
+                        account.method.value,
+                        int(account.level),
+                        _ts(account.created_at),
+                        account.password_hash,
+                    ),
+                )
+        except sqlite3.IntegrityError:
+            raise AccountExists() from None
+
+    def set_password_hash(self, username: str, phc: str) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE accounts SET password_hash = ? WHERE username = ?", (phc, username))
+
+    def iter_accounts(self) -> Iterator[Account]:
+        """All accounts, oldest first, streamed from a cursor."""
+        cursor = self._connection().execute(
+            f"SELECT {self._ACCOUNT_COLUMNS} FROM accounts ORDER BY created_at, username"
+        )
+        for row in cursor:
+            yield self._account(row)
+
+    def count_accounts(self) -> int:
+        return self._connection().execute("SELECT count(*) FROM accounts").fetchone()[0]
+
+    # -- carriers' registry ----------------------------------------------------------------
+    def subscriber(self, phone: str) -> Subscriber | None:
+        row = self._connection().execute(
+            "SELECT phone, id_number, full_name FROM carrier_subscribers WHERE phone = ?", (phone,)
+        ).fetchone()
+        return Subscriber(*row) if row else None
+
+    # -- one-time codes --------------------------------------------------------------------
+    _CODE_COLUMNS = "id, purpose, subject, phone, issued_at, expires_at, attempts, status, used_at"
+
+    @staticmethod
+    def _code(row) -> IssuedCode:
+        return IssuedCode(
+            id=row[0],
+            purpose=Purpose(row[1]),
+            subject=row[2],
+            phone=row[3],
+            issued_at=datetime.fromisoformat(row[4]),
+            expires_at=datetime.fromisoformat(row[5]),
+            attempts=row[6],
+            status=CodeStatus(row[7]),
+            used_at=_dt(row[8]),
+        )
+
+    def latest_code(self, purpose: str, subject: str) -> IssuedCode | None:
+        row = self._connection().execute(
+            f"SELECT {self._CODE_COLUMNS} FROM otp_codes WHERE purpose = ? AND subject = ? "
+            "ORDER BY id DESC LIMIT 1",
+            (purpose, subject),
+        ).fetchone()
+        return self._code(row) if row else None
+
+    def recent_codes(self, purpose: str, subject: str, since: datetime) -> list[IssuedCode]:
+        rows = self._connection().execute(
+            f"SELECT {self._CODE_COLUMNS} FROM otp_codes WHERE purpose = ? AND subject = ? "
+            "AND issued_at >= ? ORDER BY id DESC LIMIT 10",
+            (purpose, subject, _ts(since)),
+        ).fetchall()
+        return [self._code(r) for r in rows]
+
+    def code_send_times(self, phone: str, since: datetime) -> list[datetime]:
+        rows = self._connection().execute(
+            "SELECT issued_at FROM otp_codes WHERE phone = ? AND issued_at >= ?",
+            (phone, _ts(since)),
+        ).fetchall()
+        return [datetime.fromisoformat(r[0]) for r in rows]
+
+    def issue_code(
+        self, purpose: str, subject: str, phone: str, issued_at: datetime, expires_at: datetime
+    ) -> IssuedCode:
+        """Supersede the subject's active codes of this purpose and add a new one, atomically."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE otp_codes SET status = ? WHERE purpose = ? AND subject = ? AND status = ?",
+                (CodeStatus.SUPERSEDED.value, purpose, subject, CodeStatus.ACTIVE.value),
+            )
+            cursor = db.execute(
+                "INSERT INTO otp_codes (purpose, subject, phone, issued_at, expires_at, status) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (purpose, subject, phone, _ts(issued_at), _ts(expires_at), CodeStatus.ACTIVE.value),
+            )
+            code_id = cursor.lastrowid
+        return IssuedCode(
+            code_id, Purpose(purpose), subject, phone, issued_at, expires_at, 0, CodeStatus.ACTIVE
+        )
+
+    def use_code(self, code_id: int, used_at: datetime) -> bool:
+        """Mark an active code used; False when it was no longer active (single use)."""
+        with self.transaction() as db:
+            cursor = db.execute(
+                "UPDATE otp_codes SET status = ?, used_at = ? WHERE id = ? AND status = ?",
+                (CodeStatus.USED.value, _ts(used_at), code_id, CodeStatus.ACTIVE.value),
+            )
+            return cursor.rowcount == 1
+
+    def fail_code(self, code_id: int, max_attempts: int) -> int:
+        """Count a wrong entry; void the code at `max_attempts`. Returns the attempts so far."""
+        with self.transaction() as db:
+            db.execute("UPDATE otp_codes SET attempts = attempts + 1 WHERE id = ?", (code_id,))
+            attempts = db.execute("SELECT attempts FROM otp_codes WHERE id = ?", (code_id,)).fetchone()[0]
+            if attempts >= max_attempts:
+                db.execute(
+                    "UPDATE otp_codes SET status = ? WHERE id = ? AND status = ?",
+                    (CodeStatus.VOIDED.value, code_id, CodeStatus.ACTIVE.value),
+                )
+        return attempts
+
+    # -- SMS -------------------------------------------------------------------------------
+    def insert_sms(self, phone: str, sender: str, body: str, sent_at: datetime) -> SmsMessage:
+        with self.transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO sms (phone, sender, body, sent_at) VALUES (?, ?, ?, ?)",
+                (phone, sender, body, _ts(sent_at)),
+            )
+            sms_id = cursor.lastrowid
+        return SmsMessage(sms_id, phone, sender, body, sent_at)
+
+    def recent_sms(self, limit: int = 50, phone: str | None = None, after_id: int = 0) -> list[SmsMessage]:
+        """The newest `limit` messages (newest first), optionally of one number or after an id."""
+        sql = "SELECT id, phone, sender, body, sent_at FROM sms WHERE id > ?"
+        args: list = [after_id]
+        if phone is not None:
+            sql += " AND phone = ?"
+            args.append(phone)
+        sql += " ORDER BY id DESC LIMIT ?"
+        args.append(limit)
+        rows = self._connection().execute(sql, args).fetchall()
+        return [SmsMessage(r[0], r[1], r[2], r[3], datetime.fromisoformat(r[4])) for r in rows]
