@@ -29,6 +29,8 @@ class Services:
         self._keyring_backend = keyring_backend
         self._lock = threading.RLock()
         self._built: dict[str, Any] = {}
+        self.sms_listeners: list[Callable[[Any], None]] = []
+        """Called with every message sent, from whichever thread sent it."""
 
     def _get(self, name: str, build: Callable[[], Any]) -> Any:
         with self._lock:
@@ -63,7 +65,10 @@ class Services:
         def build():
             from dvc_tui.core.sms import SmsGateway
 
-            return SmsGateway(self.store, self.clock)
+            gateway = SmsGateway(self.store, self.clock)
+            for listener in self.sms_listeners:
+                gateway.subscribe(listener)
+            return gateway
 
         return self._get("sms", build)
 

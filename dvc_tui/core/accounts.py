@@ -136,7 +136,3 @@ class Accounts:
 
     def send_login_code(self, account: Account) -> IssuedCode:
         return self._codes.send(Purpose.LOGIN, account.username, account.phone)
-
-    def confirm_login(self, account: Account, typed: str) -> Account:
-        self._codes.verify(Purpose.LOGIN, account.username, typed)
-        return self._store.get_account(account.username) or account

@@ -1,0 +1,208 @@
+"""DvcApp: wires Services to the screens, runs the wizard, keeps the SMS pane fed."""
+
+from __future__ import annotations
+
+import random
+import threading
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.signal import Signal
+
+from dvc_tui.config import Config
+from dvc_tui.core.clock import Clock
+from dvc_tui.core.flow import RegistrationDraft
+from dvc_tui.core.otp import Purpose
+from dvc_tui.core.text import set_language, t
+from dvc_tui.screens.base import Nav, localize_bindings
+from dvc_tui.screens.home import HomeScreen
+from dvc_tui.services import Services
+
+RECENT_SMS = 50
+
+
+def stylesheet_path() -> Path:
+    """screens.tcss: inside the installed package (wheel) or at the repository's top level."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "screens.tcss", here.parent / "screens.tcss"):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError("screens.tcss is missing from the installation")
+
+
+class DvcApp(App[None]):
+    TITLE = "dvc-tui"
+    CSS_PATH = stylesheet_path()
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide")]
+    BINDINGS = [Binding("ctrl+q", "quit", "key.quit", priority=True)]
+
+    def __init__(
+        self,
+        data_dir: str | Path | None = None,
+        *,
+        config: Config | None = None,
+        clock: Clock | None = None,
+        rng: random.Random | None = None,
+        hash_cost: str | None = None,
+        language: str | None = None,
+        use_keyring: bool | None = None,
+        keyring_backend: Any = None,
+    ) -> None:
+        config = config or Config.load(data_dir, language, hash_cost, use_keyring)
+        set_language(config.language)
+        super().__init__()
+        localize_bindings(self)
+        self.services = Services(config, clock=clock, rng=rng, keyring_backend=keyring_backend)
+        self.services.sms_listeners.append(self._sms_from_any_thread)
+        self.recent_sms: list = []  # newest first
+        self.sms_signal: Signal = Signal(self, "sms")
+        self._main_thread = threading.get_ident()
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen())
+        self._open_services()
+
+    # -- start-up, off the first paint -----------------------------------------------------
+    @work(thread=True, group="startup", exit_on_error=False)
+    def _open_services(self) -> None:
+        from dvc_tui.store.sqlite import StoreError
+
+        try:
+            messages = self.services.sms.inbox(limit=RECENT_SMS)
+            secret = self.services.secret
+        except (StoreError, OSError, ValueError) as exc:
+            self.call_from_thread(self.notify, t("error.storage", detail=str(exc)), severity="error", timeout=30)
+            return
+        self.call_from_thread(self._opened, messages, secret)
+
+    def _opened(self, messages: list, secret) -> None:
+        for message in reversed(messages):
+            self._add_sms(message)
+        if secret.fell_back:
+            self.notify(t("secret.file_fallback", path=str(secret.path)), timeout=10)
+
+    # -- the SMS pane ----------------------------------------------------------------------
+    def _sms_from_any_thread(self, message) -> None:
+        if threading.get_ident() == self._main_thread:
+            self._add_sms(message)
+        else:
+            try:
+                self.call_from_thread(self._add_sms, message)
+            except RuntimeError:  # the app is closing
+                pass
+
+    def _add_sms(self, message) -> None:
+        if any(m.id == message.id for m in self.recent_sms):
+            return
+        self.recent_sms.insert(0, message)
+        del self.recent_sms[RECENT_SMS:]
+        self.sms_signal.publish(message)
+
+    # -- the wizard ------------------------------------------------------------------------
+    def action_register(self) -> None:
+        self._run_paths(Nav.REGISTER)
+
+    def action_login(self) -> None:
+        self._run_paths(Nav.LOGIN)
+
+    @work(exclusive=True, group="flow")
+    async def _run_paths(self, start: Nav) -> None:
+        """Run registration and login, one after the other as the user chooses, then go home."""
+        following: Nav = start
+        username = ""
+        while following in (Nav.REGISTER, Nav.LOGIN):
+            if following is Nav.REGISTER:
+                following, username = await self._registration()
+            else:
+                following = await self._login(username)
+        while self.screen.id != "home" and len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    async def _registration(self) -> tuple[Nav, str]:
+        from dvc_tui.screens.choose import ChooseMethodScreen, ChooseSubjectScreen
+        from dvc_tui.screens.otp import OtpScreen
+        from dvc_tui.screens.register_mobile import RegisterMobileScreen
+        from dvc_tui.screens.registered import RegisteredScreen
+        from dvc_tui.screens.set_password import SetPasswordScreen
+
+        services = self.services
+        draft = RegistrationDraft()
+        issued = None
+        step = "subject"
+        while True:
+            if step == "subject":
+                result = await self.push_screen_wait(ChooseSubjectScreen(draft.subject))
+                if isinstance(result, Nav):
+                    return Nav.CANCEL, ""
+                draft.subject, step = result, "method"
+            elif step == "method":
+                result = await self.push_screen_wait(ChooseMethodScreen(draft.subject))
+                if result is Nav.BACK:
+                    step = "subject"
+                    continue
+                if isinstance(result, Nav):
+                    return Nav.CANCEL, ""
+                draft.method, step = result, "form"
+            elif step == "form":
+                result = await self.push_screen_wait(RegisterMobileScreen(draft, services))
+                if result is Nav.BACK:
+                    step = "method"
+                    continue
+                if isinstance(result, Nav):
+                    return Nav.CANCEL, ""
+                (draft.registration, issued), step = result, "otp"
+            elif step == "otp":
+                reg = draft.registration
+                result = await self.push_screen_wait(
+                    OtpScreen(Purpose.REGISTER, reg.id_number.value, reg.phone, issued, services)
+                )
+                if result is Nav.BACK:
+                    step = "form"
+                    continue
+                if isinstance(result, Nav):
+                    return Nav.CANCEL, ""
+                draft.code_confirmed, step = True, "password"
+            elif step == "password":
+                result = await self.push_screen_wait(SetPasswordScreen(draft.registration, services))
+                if result is Nav.BACK:
+                    step = "form"  # the code is spent: a new one is needed
+                    continue
+                if isinstance(result, Nav):
+                    return Nav.CANCEL, ""
+                draft.account, step = result, "done"
+            else:
+                result = await self.push_screen_wait(RegisteredScreen(draft.account))
+                following = Nav.LOGIN if result is Nav.LOGIN else Nav.CANCEL
+                return following, draft.account.username
+
+    async def _login(self, username: str) -> Nav:
+        from dvc_tui.screens.login import LoginScreen
+        from dvc_tui.screens.otp import OtpScreen
+        from dvc_tui.screens.profile import ProfileScreen
+
+        services = self.services
+        while True:
+            result = await self.push_screen_wait(LoginScreen(services, username))
+            if result is Nav.REGISTER:
+                return Nav.REGISTER
+            if isinstance(result, Nav):
+                return Nav.CANCEL
+            account, issued = result
+            username = account.username
+            result = await self.push_screen_wait(
+                OtpScreen(Purpose.LOGIN, account.username, account.phone_number, issued, services)
+            )
+            if result is Nav.BACK:
+                continue
+            if result is Nav.REGISTER:
+                return Nav.REGISTER
+            if isinstance(result, Nav):
+                return Nav.CANCEL
+            await self.push_screen_wait(ProfileScreen(account))
+            return Nav.CANCEL
+
+    def on_unmount(self) -> None:
+        self.services.close()

@@ -1,0 +1,143 @@
+"""The command line: the app (default) and the staff sub-commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from dvc_tui import __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dvc-tui",
+        description="Trình mô phỏng đăng ký/đăng nhập Cổng Dịch vụ công quốc gia "
+        "(National Public Service Portal registration and login simulator).",
+    )
+    parser.add_argument("--version", action="version", version=_version_text())
+    parser.add_argument("--data-dir", help="where the accounts and messages are kept "
+                        "(default: the user data dir; env DVC_TUI_DATA_DIR)")
+    parser.add_argument("--lang", choices=["vi", "en"], help="language of the screens (default vi; env DVC_TUI_LANG)")
+    parser.add_argument("--hash-cost", choices=["production", "low", "test"],
+                        help="Argon2id cost (default production; env DVC_TUI_HASH_COST)")
+    parser.add_argument("--no-keyring", action="store_true",
+                        help="keep the install's key in a 0600 file, not the OS keyring")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("run", help="run the app (the default)")
+    accounts = sub.add_parser("accounts", help="staff: the accounts in the store")
+    accounts_sub = accounts.add_subparsers(dest="accounts_command", metavar="ACTION", required=True)
+    listing = accounts_sub.add_parser("list", help="list accounts (no hashes or secrets)")
+    listing.add_argument("--json", action="store_true", help="one JSON object per line")
+    sms = sub.add_parser("sms", help="staff: the simulated SMS inbox, newest first")
+    sms.add_argument("--phone", help="only this number (0xxxxxxxxx or +84...)")
+    sms.add_argument("--limit", type=int, default=50, help="how many messages (default 50)")
+    sms.add_argument("--json", action="store_true", help="one JSON object per line")
+    return parser
+
+
+def _version_text() -> str:
+    from dvc_tui.store.sqlite import SCHEMA_VERSION
+
+    return f"dvc-tui {__version__} (schema {SCHEMA_VERSION})"
+
+
+def _config(args):
+    from dvc_tui.config import Config
+
+    return Config.load(
+        args.data_dir, args.lang, args.hash_cost, use_keyring=False if args.no_keyring else None
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from dvc_tui.store.sqlite import StoreError
+
+    try:
+        if args.command in (None, "run"):
+            return _run_app(args)
+        if args.command == "accounts":
+            return _accounts_list(args)
+        if args.command == "sms":
+            return _sms(args)
+    except StoreError as exc:
+        print(f"dvc-tui: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+def _run_app(args) -> int:
+    from dvc_tui.app import DvcApp
+
+    DvcApp(config=_config(args)).run()
+    return 0
+
+
+def _store(args):
+    from dvc_tui.store.sqlite import SqliteStore
+
+    return SqliteStore(_config(args).db_path)
+
+
+def _accounts_list(args) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from dvc_tui.core.identity import mask_id
+
+    store = _store(args)
+    if args.json:
+        for account in store.iter_accounts():
+            print(json.dumps({
+                "username": account.username,
+                "full_name": account.full_name,
+                "dob": account.dob.isoformat() if account.dob else None,
+                "phone": account.phone,
+                "email": account.email,
+                "subject": account.subject.value,
+                "method": account.method.value,
+                "level": int(account.level),
+                "created_at": account.created_at.isoformat(),
+            }, ensure_ascii=False), flush=False)
+        return 0
+    table = Table(title=f"Tài khoản ({store.count_accounts()})")
+    for column in ("CMT/CCCD", "Họ tên", "Số điện thoại", "Phương thức", "Mức", "Ngày tạo"):
+        table.add_column(column)
+    for account in store.iter_accounts():
+        table.add_row(mask_id(account.username), account.full_name, account.phone_number.national,
+                      account.method.value, str(int(account.level)), account.created_at.strftime("%Y-%m-%d %H:%M"))
+    Console().print(table)
+    return 0
+
+
+def _sms(args) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from dvc_tui.core.identity import parse_phone
+    from dvc_tui.core.problems import PortalError
+    from dvc_tui.core.text import problem_text
+
+    phone = None
+    if args.phone:
+        try:
+            phone = parse_phone(args.phone).e164
+        except PortalError as exc:
+            print(f"dvc-tui: {problem_text(exc.problem)}", file=sys.stderr)
+            return 2
+    messages = _store(args).recent_sms(limit=max(1, args.limit), phone=phone)
+    if args.json:
+        for m in messages:
+            print(json.dumps({"id": m.id, "phone": m.phone, "sender": m.sender, "body": m.body,
+                              "sent_at": m.sent_at.isoformat()}, ensure_ascii=False))
+        return 0
+    table = Table(title="Tin nhắn SMS (mô phỏng)")
+    for column in ("#", "Thời gian", "Số điện thoại", "Nội dung"):
+        table.add_column(column)
+    for m in messages:
+        table.add_row(str(m.id), m.sent_at.strftime("%Y-%m-%d %H:%M:%S"), m.phone, m.body)
+    Console().print(table)
+    return 0

@@ -1,0 +1,1 @@
+"""One module per step of the wizard; each Screen renders state and forwards input."""

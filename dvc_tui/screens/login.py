@@ -1,0 +1,106 @@
+"""Đăng nhập: tabs CMT/CCCD (default), USB ký số, SIM ký số (zone 1); ĐĂNG NHẬP (zone 2)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, ContentSwitcher, Input, Static, Tab, Tabs
+
+from dvc_tui.core.problems import PortalError
+from dvc_tui.core.text import t
+from dvc_tui.screens.base import Busy, Nav, PortalScreen, problem
+from dvc_tui.widgets.field import FormField
+from dvc_tui.widgets.inputs import PasswordInput
+
+
+class LoginScreen(PortalScreen):
+    STEP = (2, 3)
+    ZONES = {"login-tabs": 1, "submit": 2}
+
+    def __init__(self, services, username: str = "") -> None:
+        super().__init__(id="login")
+        self.services = services
+        self.username = username
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(t("login.title"), classes="title")
+        yield Tabs(
+            Tab(t("login.tab.cccd"), id="tab-cccd"),
+            Tab(t("login.tab.usb"), id="tab-usb"),
+            Tab(t("login.tab.sim"), id="tab-sim"),
+            id="login-tabs",
+        )
+        with ContentSwitcher(initial="pane-cccd", id="login-panes"):
+            with Vertical(id="pane-cccd"):
+                yield FormField(
+                    "username", "login.username", required=False, placeholder_key="login.username.ph", value=self.username
+                )
+                yield FormField(
+                    "password",
+                    "login.password",
+                    required=False,
+                    input_widget=PasswordInput(id="password", placeholder=t("login.password.ph"), select_on_focus=False),
+                )
+                yield Static("", id="login-message", classes="message")
+                yield Busy()
+                yield Button(t("login.submit"), id="submit", variant="primary", classes="submit")
+                with Horizontal(id="login-links"):
+                    yield Button(t("login.forgot"), id="forgot", compact=True)
+                    yield Button(t("login.go_register"), id="go-register", compact=True)
+                yield Static(t("login.note"), id="login-note", classes="hint")
+            yield Static(t("login.usb_later"), id="pane-usb", classes="later")
+            yield Static(t("login.sim_later"), id="pane-sim", classes="later")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        for field in self.query(FormField):
+            field.show_error(None)
+            field.show_hint(None)
+        self.say("login-message", None)
+        self.query_one("#password" if self.username else "#username").focus()
+
+    @on(Tabs.TabActivated, "#login-tabs")
+    def _tab(self, event: Tabs.TabActivated) -> None:
+        self.query_one(ContentSwitcher).current = event.tab.id.replace("tab-", "pane-")
+
+    @on(Input.Submitted, "#username")
+    def _next(self) -> None:
+        self.query_one("#password").focus()
+
+    @on(Input.Changed)
+    def _typed(self) -> None:
+        self.say("login-message", None)
+
+    @on(Input.Submitted, "#password")
+    @on(Button.Pressed, "#submit")
+    def action_submit(self) -> None:
+        if self.busy:
+            return
+        username = self.query_one("#username", Input).value
+        password = self.query_one("#password", Input).value
+        accounts = self.services.accounts
+
+        def work():
+            account = accounts.check_password(username, password)
+            return account, accounts.send_login_code(account)
+
+        self.run_blocking(work, self.dismiss, self._refused, t("login.checking"))
+
+    def _refused(self, error: PortalError) -> None:
+        self.say("login-message", problem(error))
+        password = self.query_one("#password", Input)
+        if error.key == "login.username_required":
+            self.query_one("#username").focus()
+        else:
+            password.value = ""
+            password.focus()
+
+    @on(Button.Pressed, "#forgot")
+    def _forgot(self) -> None:
+        self.say("login-message", t("login.forgot_later"), error=False)
+
+    @on(Button.Pressed, "#go-register")
+    def _go_register(self) -> None:
+        if not self.busy:
+            self.dismiss(Nav.REGISTER)

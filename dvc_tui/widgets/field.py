@@ -1,0 +1,67 @@
+"""A form field: its label (with the red * when required), the input, a hint and the error."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Static
+
+from dvc_tui.core.text import t
+from dvc_tui.widgets.inputs import VietInput
+
+
+class FormField(Vertical):
+    DEFAULT_CLASSES = "field"
+
+    def __init__(
+        self,
+        input_id: str,
+        label_key: str,
+        *,
+        required: bool = True,
+        placeholder_key: str | None = None,
+        value: str = "",
+        input_widget: Input | None = None,
+    ) -> None:
+        super().__init__(id=f"{input_id}-field")
+        self.input_id = input_id
+        self.label_key = label_key
+        self.required = required
+        self._input = input_widget or VietInput(
+            value=value,
+            placeholder=t(placeholder_key) if placeholder_key else "",
+            id=input_id,
+            select_on_focus=False,
+        )
+
+    def compose(self) -> ComposeResult:
+        mark = f" [b red]{t('form.required_mark')}[/]" if self.required else ""
+        yield Label(f"{_escape(t(self.label_key))}{mark}", classes="field-label")
+        yield self._input
+        yield Static("", id=f"{self.input_id}-hint", classes="field-hint")
+        yield Static("", id=f"{self.input_id}-error", classes="field-error")
+
+    @property
+    def input(self) -> Input:
+        return self._input
+
+    def show_error(self, message: str | None) -> None:
+        error = self.query_one(f"#{self.input_id}-error", Static)
+        error.update(_escape(message or ""))
+        error.display = bool(message)
+        self.set_class(bool(message), "-invalid")
+
+    def show_hint(self, message: str | None) -> None:
+        hint = self.query_one(f"#{self.input_id}-hint", Static)
+        hint.update(_escape(message or ""))
+        hint.display = bool(message)
+
+    @property
+    def error_text(self) -> str:
+        return str(self.query_one(f"#{self.input_id}-error", Static).render())
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

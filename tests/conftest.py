@@ -1,0 +1,130 @@
+"""Shared fixtures: a fresh data dir, an injected clock and seeded randomness, and helpers to
+drive the app with Pilot and wait only for its blocking work (never for the wizard itself)."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from dvc_tui.core.clock import FakeClock
+
+CITIZEN = {
+    "cccd": "001090012345",
+    "full-name": "Nguyễn Văn An",
+    "dob": "01/01/1990",
+    "phone": "0828123088",
+}
+"""A training citizen whose number the carrier registry holds in his own name."""
+GOOD_PASSWORD = "Abcdef1!"
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def make_app(data_dir, clock):
+    """Build a DvcApp on a fresh data dir, cheap hashing, file secret, fixed captcha seed."""
+    from dvc_tui.app import DvcApp
+
+    def make(**kwargs):
+        kwargs.setdefault("clock", clock)
+        kwargs.setdefault("rng", random.Random(1234))
+        kwargs.setdefault("hash_cost", "test")
+        kwargs.setdefault("use_keyring", False)
+        kwargs.setdefault("language", "vi")
+        return DvcApp(data_dir, **kwargs)
+
+    return make
+
+
+async def settle(app, pilot, rounds: int = 1000) -> None:
+    """Wait for the app's thread workers (store, hashing) to finish, then for the screen."""
+    for _ in range(rounds):
+        if not any(w.group in ("blocking", "startup") and not w.is_finished for w in app.workers):
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
+def last_code(app) -> str:
+    """The 6-digit code of the newest SMS in the pane, as a user would read it."""
+    return re.search(r"\b(\d{6})\b", app.recent_sms[0].body).group(1)
+
+
+async def type_into(pilot, widget_id: str, text: str) -> None:
+    """Focus a field, empty it and put `text` in at the cursor (as a paste would).
+
+    Pilot takes ~65 ms a key press, so tests type whole values this way; `press_text` below
+    types key by key where the keys themselves are what is tested.
+    """
+    widget = pilot.app.screen.query_one(f"#{widget_id}")
+    widget.focus()
+    await pilot.pause()
+    widget.value = ""
+    widget.insert_text_at_cursor(text)
+    await pilot.pause()
+
+
+async def press_text(pilot, text: str) -> None:
+    """Type `text` key by key into whatever has focus."""
+    await pilot.press(*[KEY_NAMES.get(ch, ch) for ch in text])
+
+
+KEY_NAMES = {" ": "space", "/": "slash", "@": "at", ".": "full_stop", "+": "plus", "!": "exclamation_mark",
+             "-": "minus", "_": "underscore", "#": "number_sign", "*": "asterisk"}
+
+
+async def click(pilot, selector: str) -> None:
+    """Scroll a widget into view, then click it."""
+    pilot.app.screen.query_one(selector).scroll_visible(animate=False, immediate=True)
+    await pilot.pause()
+    await pilot.click(selector)
+    await pilot.pause()
+
+
+async def fill_form(app, pilot, values: dict[str, str], captcha: str | None = None) -> None:
+    for widget_id, text in values.items():
+        await type_into(pilot, widget_id, text)
+    code = captcha if captcha is not None else str(app.screen.query_one("#captcha-code").render())
+    await type_into(pilot, "captcha", code)
+
+
+async def to_form(app, pilot) -> None:
+    """Home -> Đăng ký -> Công dân -> Thuê bao di động."""
+    await settle(app, pilot)
+    await click(pilot, "#register")
+    await click(pilot, "#subject-citizen")
+    await click(pilot, "#method-mobile")
+    assert app.screen.id == "register-mobile"
+
+
+async def register(app, pilot, values: dict[str, str] | None = None, password: str = GOOD_PASSWORD) -> None:
+    """The whole registration path, ending on the `registered` screen."""
+    await to_form(app, pilot)
+    await fill_form(app, pilot, values or CITIZEN)
+    await click(pilot, "#submit")
+    await settle(app, pilot)
+    assert app.screen.id == "otp", _errors(app)
+    await type_into(pilot, "otp-code", last_code(app))
+    await pilot.press("enter")
+    await settle(app, pilot)
+    assert app.screen.id == "set-password", _errors(app)
+    await type_into(pilot, "password", password)
+    await type_into(pilot, "password-confirm", password)
+    await click(pilot, "#submit")
+    await settle(app, pilot)
+    assert app.screen.id == "registered", _errors(app)
+
+
+def _errors(app) -> list[str]:
+    return [str(w.render()) for w in app.screen.query(".field-error, .message") if w.display]
