@@ -37,7 +37,13 @@ class DvcApp(App[None]):
     TITLE = "dvc-tui"
     CSS_PATH = stylesheet_path()
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide")]
-    BINDINGS = [Binding("ctrl+q", "quit", "key.quit", priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "key.quit", priority=True),
+        # Tab moves focus at once, before the keys that follow it in the same burst (a fast
+        # typist, a pasted "name<TAB>date", tmux send-keys) reach the field being left.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
+    ]
 
     def __init__(
         self,

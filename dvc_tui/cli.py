@@ -44,10 +44,13 @@ def _version_text() -> str:
 
 def _config(args):
     from dvc_tui.config import Config
+    from dvc_tui.core.text import set_language
 
-    return Config.load(
+    config = Config.load(
         args.data_dir, args.lang, args.hash_cost, use_keyring=False if args.no_keyring else None
     )
+    set_language(config.language)
+    return config
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,6 +79,12 @@ def _run_app(args) -> int:
     return 0
 
 
+def t(key: str, **params) -> str:
+    from dvc_tui.core.text import t as translate
+
+    return translate(key, **params)
+
+
 def _store(args):
     from dvc_tui.store.sqlite import SqliteStore
 
@@ -86,6 +95,7 @@ def _accounts_list(args) -> int:
     from rich.console import Console
     from rich.table import Table
 
+    from dvc_tui.core.clock import VN_TZ
     from dvc_tui.core.identity import mask_id
 
     store = _store(args)
@@ -103,12 +113,12 @@ def _accounts_list(args) -> int:
                 "created_at": account.created_at.isoformat(),
             }, ensure_ascii=False), flush=False)
         return 0
-    table = Table(title=f"Tài khoản ({store.count_accounts()})")
-    for column in ("CMT/CCCD", "Họ tên", "Số điện thoại", "Phương thức", "Mức", "Ngày tạo"):
-        table.add_column(column)
+    table = Table(title=t("cli.accounts.title", count=store.count_accounts()))
+    for key in ("id", "name", "phone", "method", "level", "created"):
+        table.add_column(t(f"cli.col.{key}"))
     for account in store.iter_accounts():
         table.add_row(mask_id(account.username), account.full_name, account.phone_number.national,
-                      account.method.value, str(int(account.level)), account.created_at.strftime("%Y-%m-%d %H:%M"))
+                      t(f"method.{account.method.value}"), str(int(account.level)), account.created_at.astimezone(VN_TZ).strftime("%Y-%m-%d %H:%M"))
     Console().print(table)
     return 0
 
@@ -117,6 +127,7 @@ def _sms(args) -> int:
     from rich.console import Console
     from rich.table import Table
 
+    from dvc_tui.core.clock import VN_TZ
     from dvc_tui.core.identity import parse_phone
     from dvc_tui.core.problems import PortalError
     from dvc_tui.core.text import problem_text
@@ -134,10 +145,11 @@ def _sms(args) -> int:
             print(json.dumps({"id": m.id, "phone": m.phone, "sender": m.sender, "body": m.body,
                               "sent_at": m.sent_at.isoformat()}, ensure_ascii=False))
         return 0
-    table = Table(title="Tin nhắn SMS (mô phỏng)")
-    for column in ("#", "Thời gian", "Số điện thoại", "Nội dung"):
-        table.add_column(column)
+    table = Table(title=t("cli.sms.title"))
+    table.add_column("#")
+    for key in ("time", "phone", "body"):
+        table.add_column(t(f"cli.col.{key}"))
     for m in messages:
-        table.add_row(str(m.id), m.sent_at.strftime("%Y-%m-%d %H:%M:%S"), m.phone, m.body)
+        table.add_row(str(m.id), m.sent_at.astimezone(VN_TZ).strftime("%Y-%m-%d %H:%M:%S"), m.phone, m.body)
     Console().print(table)
     return 0

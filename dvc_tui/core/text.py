@@ -210,6 +210,17 @@ VI: dict[str, str] = {
     "error.storage": "Không đọc/ghi được dữ liệu: {detail}",
     "error.unexpected": "Đã xảy ra lỗi không mong muốn; dữ liệu bạn đã nhập vẫn được giữ. Chi tiết: {detail}",
     "lang.switched": "Đã chuyển sang tiếng Việt.",
+    # staff commands
+    "cli.accounts.title": "Tài khoản ({count})",
+    "cli.col.id": "CMT/CCCD",
+    "cli.col.name": "Họ tên",
+    "cli.col.phone": "Số điện thoại",
+    "cli.col.method": "Phương thức",
+    "cli.col.level": "Mức",
+    "cli.col.created": "Ngày tạo",
+    "cli.sms.title": "Tin nhắn SMS (mô phỏng)",
+    "cli.col.time": "Thời gian",
+    "cli.col.body": "Nội dung",
 }
 
 EN: dict[str, str] = {
@@ -405,6 +416,16 @@ EN: dict[str, str] = {
     "error.storage": "Could not read or write the data: {detail}",
     "error.unexpected": "Something unexpected went wrong; what you typed is kept. Details: {detail}",
     "lang.switched": "Switched to English.",
+    "cli.accounts.title": "Accounts ({count})",
+    "cli.col.id": "CMT/CCCD",
+    "cli.col.name": "Full name",
+    "cli.col.phone": "Mobile number",
+    "cli.col.method": "Method",
+    "cli.col.level": "Level",
+    "cli.col.created": "Created",
+    "cli.sms.title": "SMS messages (simulated)",
+    "cli.col.time": "Time",
+    "cli.col.body": "Text",
 }
 
 CATALOGS = {"vi": VI, "en": EN}

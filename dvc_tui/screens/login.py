@@ -69,8 +69,9 @@ class LoginScreen(PortalScreen):
         self.query_one("#password").focus()
 
     @on(Input.Changed)
-    def _typed(self) -> None:
-        self.say("login-message", None)
+    def _typed(self, event: Input.Changed) -> None:
+        if event.value:  # not the reset after a refusal, which must leave its message shown
+            self.say("login-message", None)
 
     @on(Input.Submitted, "#password")
     @on(Button.Pressed, "#submit")

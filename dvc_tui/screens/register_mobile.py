@@ -6,7 +6,7 @@ from typing import Callable
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from dvc_tui.core.accounts import AccountExists, MobileRegistration
@@ -44,8 +44,9 @@ class RegisterMobileScreen(PortalScreen):
             yield FormField("dob", "field.dob", placeholder_key="field.dob.ph", value=form.dob)
             yield FormField("phone", "field.phone", placeholder_key="field.phone.ph", value=form.phone)
             yield FormField("email", "field.email", required=False, placeholder_key="field.email.ph", value=form.email)
-            yield FormField("captcha", "field.captcha", placeholder_key="field.captcha.ph")
-            yield Captcha(self.services.rng)
+            with Horizontal(id="captcha-row"):
+                yield FormField("captcha", "field.captcha", placeholder_key="field.captcha.ph")
+                yield Captcha(self.services.rng)
         yield Static(t("form.note_own"), id="note-own")
         yield Static("", id="form-message", classes="message")
         yield Busy()
