@@ -26,6 +26,8 @@ class Services:
         self.config = config
         self.clock: Clock = clock or SystemClock()
         self.rng: random.Random = rng or random.SystemRandom()
+        # A new install key comes from `secrets`, or in tests from a generator seeded by `rng`.
+        self._key_rng = None if rng is None else random.Random(rng.getrandbits(64))
         self._keyring_backend = keyring_backend
         self._lock = threading.RLock()
         self._built: dict[str, Any] = {}
@@ -56,6 +58,7 @@ class Services:
                 self.config.data_dir,
                 use_keyring=self.config.use_keyring,
                 backend=self._keyring_backend,
+                rng=self._key_rng,
             )
 
         return self._get("secret", build)

@@ -8,6 +8,7 @@ it can say so. Losing the key only invalidates codes still pending.
 from __future__ import annotations
 
 import os
+import random
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,8 +45,14 @@ def _usable_backend(backend):
     return kr
 
 
-def load_install_secret(data_dir: Path, *, use_keyring: bool = True, backend=None) -> InstallSecret:
-    """Read the install's key, creating it on first use."""
+def load_install_secret(
+    data_dir: Path, *, use_keyring: bool = True, backend=None, rng: random.Random | None = None
+) -> InstallSecret:
+    """Read the install's key, creating it on first use (from `rng` in tests, else `secrets`)."""
+
+    def new_key() -> bytes:
+        return rng.randbytes(KEY_BYTES) if rng is not None else secrets.token_bytes(KEY_BYTES)
+
     data_dir = Path(data_dir)
     key_file = data_dir / KEY_FILE
     if key_file.exists():
@@ -59,13 +66,13 @@ def load_install_secret(data_dir: Path, *, use_keyring: bool = True, backend=Non
                 stored = kr.get_password(SERVICE, _username(data_dir))
                 if stored:
                     return InstallSecret(bytes.fromhex(stored), "keyring")
-                key = secrets.token_bytes(KEY_BYTES)
+                key = new_key()
                 kr.set_password(SERVICE, _username(data_dir), key.hex())
                 if kr.get_password(SERVICE, _username(data_dir)) == key.hex():
                     return InstallSecret(key, "keyring")
         except Exception:  # any backend failure (no D-Bus, locked, denied): use the file
             pass
-    key = secrets.token_bytes(KEY_BYTES)
+    key = new_key()
     _write_key_file(key_file, key)
     return InstallSecret(_read_key_file(key_file), "file", key_file, fell_back=tried)
 

@@ -1,0 +1,145 @@
+"""SVG snapshots of every screen at 100x30 (and the form at 80x24), deterministic: a fixed
+clock, a seeded captcha and install key, the cursor not blinking.
+
+Update after an intended change of the look: `pytest tests/snapshots --snapshot-update`, then
+look at the report before committing."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from tests.conftest import CITIZEN, GOOD_PASSWORD, click, fill_form, last_code, register, settle, to_form, type_into
+
+SIZE = (100, 30)
+
+
+async def _still(pilot) -> None:
+    for widget in pilot.app.screen.query(Input):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+async def _home(pilot):
+    await settle(pilot.app, pilot)
+    await _still(pilot)
+
+
+async def _subject(pilot):
+    await settle(pilot.app, pilot)
+    await click(pilot, "#register")
+    await _still(pilot)
+
+
+async def _method_citizen(pilot):
+    await _subject(pilot)
+    await click(pilot, "#subject-citizen")
+    await _still(pilot)
+
+
+async def _method_business(pilot):
+    await _subject(pilot)
+    await click(pilot, "#subject-business")
+    await _still(pilot)
+
+
+async def _form_empty(pilot):
+    await to_form(pilot.app, pilot)
+    await _still(pilot)
+
+
+async def _form_errors(pilot):
+    app = pilot.app
+    await to_form(app, pilot)
+    await fill_form(app, pilot, {**CITIZEN, "dob": "01/01/1991", "phone": "0241234567"}, captcha="WRONG1")
+    await click(pilot, "#submit")
+    await settle(app, pilot)
+    app.screen.query_one("#main").scroll_home(animate=False)
+    await _still(pilot)
+
+
+async def _otp_register(pilot):
+    app = pilot.app
+    await to_form(app, pilot)
+    await fill_form(app, pilot, CITIZEN)
+    await click(pilot, "#submit")
+    await settle(app, pilot)
+    await _still(pilot)
+
+
+async def _set_password(pilot):
+    app = pilot.app
+    await _otp_register(pilot)
+    await type_into(pilot, "otp-code", last_code(app))
+    await pilot.press("enter")
+    await settle(app, pilot)
+    await type_into(pilot, "password", "abcdefgh")
+    await _still(pilot)
+
+
+async def _registered(pilot):
+    await register(pilot.app, pilot)
+    await _still(pilot)
+
+
+async def _login_error(pilot):
+    app = pilot.app
+    await settle(app, pilot)
+    await click(pilot, "#login")
+    await type_into(pilot, "username", "001090012345")
+    await type_into(pilot, "password", "Sai@mat1khau")
+    await pilot.press("enter")
+    await settle(app, pilot)
+    await _still(pilot)
+
+
+async def _login(pilot):
+    await settle(pilot.app, pilot)
+    await click(pilot, "#login")
+    await _still(pilot)
+
+
+async def _otp_login(pilot):
+    app = pilot.app
+    await register(app, pilot)
+    await click(pilot, "#to-login")
+    await type_into(pilot, "password", GOOD_PASSWORD)
+    await pilot.press("enter")
+    await settle(app, pilot)
+    await _still(pilot)
+
+
+async def _profile(pilot):
+    app = pilot.app
+    await _otp_login(pilot)
+    await type_into(pilot, "otp-code", last_code(app))
+    await pilot.press("enter")
+    await settle(app, pilot)
+    await _still(pilot)
+
+
+SCREENS = {
+    "home": _home,
+    "choose_subject": _subject,
+    "choose_method_citizen": _method_citizen,
+    "choose_method_business": _method_business,
+    "register_mobile": _form_empty,
+    "register_mobile_errors": _form_errors,
+    "otp_register": _otp_register,
+    "set_password": _set_password,
+    "registered": _registered,
+    "login": _login,
+    "login_error": _login_error,
+    "otp_login": _otp_login,
+    "profile": _profile,
+}
+
+
+@pytest.mark.parametrize("name", list(SCREENS))
+def test_screen(name, snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=SCREENS[name])
+
+
+@pytest.mark.parametrize("name", ["home", "register_mobile", "otp_register", "login"])
+def test_screen_80x24(name, snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=SCREENS[name])
