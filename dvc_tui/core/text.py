@@ -71,7 +71,7 @@ VI: dict[str, str] = {
     "field.email": "Email",
     "field.email.ph": "Không bắt buộc",
     "field.captcha": "Nhập mã xác thực",
-    "field.captcha.ph": "6 ký tự bên cạnh",
+    "field.captcha.ph": "6 ký tự",
     "captcha.new": "Đổi mã",
     "form.note_own": "* Lưu ý: Thuê bao di động dùng đăng ký tài khoản phải là thuê bao đã được "
     "đăng ký chính chủ",
@@ -279,7 +279,7 @@ EN: dict[str, str] = {
     "field.email": "Email",
     "field.email.ph": "Optional",
     "field.captcha": "Enter the verification code",
-    "field.captcha.ph": "The 6 characters beside",
+    "field.captcha.ph": "6 characters",
     "captcha.new": "New code",
     "form.note_own": "* Note: the mobile number used to register must be registered in your own "
     "name",

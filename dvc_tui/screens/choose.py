@@ -81,6 +81,7 @@ class ChooseMethodScreen(PortalScreen):
         state = availability(self.subject, method)
         if state.reason == "method.later":
             self.say("method-message", t("method.later_notice", method=t(f"method.{method.value}")), error=False)
+            self.call_after_refresh(self.query_one("#method-message").scroll_visible, animate=False)
             return
         if state.enabled:
             self.dismiss(method)
