@@ -41,7 +41,9 @@ MAX_FIELD = 256
 
 
 def _clean(text: str) -> str:
-    return unicodedata.normalize("NFC", text).strip()
+    """NFC, without the spaces around it. Only spaces and tabs are trimmed: any other control
+    or separator character stays in, so the field's check refuses it with a message."""
+    return unicodedata.normalize("NFC", text).strip(" \t\r\n\u00a0")
 
 
 def _too_long(text: str, key: str) -> None:
@@ -177,7 +179,7 @@ def parse_phone(text: str) -> Phone:
     if not value:
         raise PortalError("phone.required")
     compact = re.sub(r"[ .\-()]", "", value)
-    if not re.fullmatch(r"\+?\d{6,15}", compact):
+    if not compact.isascii() or not re.fullmatch(r"\+?\d{6,15}", compact):
         raise PortalError("phone.format")
     try:
         number = phonenumbers.parse(compact, "VN")

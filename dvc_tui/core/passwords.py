@@ -92,7 +92,7 @@ class PasswordHasher:
 
         try:
             return self._argon2.verify(phc, password)
-        except (VerificationError, InvalidHashError):
+        except (VerificationError, InvalidHashError, UnicodeEncodeError):  # a lone surrogate typed
             return False
 
     def needs_rehash(self, phc: str) -> bool:

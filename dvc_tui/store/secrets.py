@@ -78,15 +78,22 @@ def load_install_secret(
 
 
 def _write_key_file(path: Path, key: bytes) -> None:
+    """Create the key file whole or not at all: written aside, then linked into place, so a
+    process racing this one never reads a half-written key (and the first one wins)."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    aside = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another process made it first: use theirs
-        return
-    with os.fdopen(fd, "w") as handle:
-        handle.write(key.hex() + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
+        with os.fdopen(fd, "w") as handle:
+            handle.write(key.hex() + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(aside, path)
+        except FileExistsError:  # another process made it first: use theirs
+            pass
+    finally:
+        aside.unlink(missing_ok=True)
 
 
 def _read_key_file(path: Path) -> bytes:

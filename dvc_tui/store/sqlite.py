@@ -114,6 +114,7 @@ class SqliteStore:
             os.chmod(self.path, 0o600)
         except OSError as exc:
             raise StoreError(f"{self.path}: {exc.strerror or exc}") from None
+        self._check_before_use()
         db = self._connection()
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -126,6 +127,34 @@ class SqliteStore:
                 self._migrate(db, version)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: {exc}") from None
+
+    def _check_before_use(self) -> None:
+        """Refuse a file that is not a database, or is a newer one, before writing to it.
+
+        `_connection()` switches the journal to WAL, which rewrites the header of a database in
+        rollback mode, and SQLite takes a 1-byte file for an empty database; so the version is
+        read on a plain connection, closed again, before anything else touches the file.
+        """
+        try:
+            with open(self.path, "rb") as handle:
+                head = handle.read(16)
+        except OSError as exc:
+            raise StoreError(f"{self.path}: {exc.strerror or exc}") from None
+        if head and head != b"SQLite format 3\x00":
+            raise StoreError(f"{self.path}: file is not a database")
+        try:
+            probe = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                version = probe.execute("PRAGMA user_version").fetchone()[0]
+            finally:
+                probe.close()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: {exc}") from None
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: schema version {version} is newer than this dvc-tui "
+                f"({SCHEMA_VERSION}); the file was left untouched"
+            )
 
     def _connection(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
