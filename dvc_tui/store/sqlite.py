@@ -101,8 +101,6 @@ class SqliteStore:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
-        self._lock = threading.Lock()
         self._open()
 
     # -- connections -----------------------------------------------------------------------
@@ -170,8 +168,6 @@ class SqliteStore:
             except sqlite3.DatabaseError as exc:
                 raise StoreError(f"{self.path}: {exc}") from None
             self._local.db = db
-            with self._lock:
-                self._connections.append(db)
         return db
 
     def _migrate(self, db: sqlite3.Connection, version: int) -> None:
@@ -202,14 +198,19 @@ class SqliteStore:
         return self._connection().execute("PRAGMA user_version").fetchone()[0]
 
     def close(self) -> None:
-        with self._lock:
-            for db in self._connections:
-                try:
-                    db.close()
-                except sqlite3.Error:
-                    pass
-            self._connections.clear()
-        self._local = threading.local()
+        """Close this thread's connection and let go of the others.
+
+        Closing another thread's connection while it runs a statement crashes the interpreter
+        (sqlite3 segfaults), as when the app quits while a worker still reads; a connection let
+        go of closes itself once its thread's statement returns.
+        """
+        local, self._local = self._local, threading.local()
+        db = getattr(local, "db", None)
+        if db is not None:
+            try:
+                db.close()
+            except sqlite3.Error:
+                pass
 
     # -- accounts --------------------------------------------------------------------------
     _ACCOUNT_COLUMNS = (
