@@ -113,6 +113,11 @@ class RegisterMobileScreen(PortalScreen):
     @on(Input.Blurred)
     def _left_field(self, event: Input.Blurred) -> None:
         field_id = event.input.id
+        if isinstance(self.focused, Button):
+            # The focus left for ĐĂNG KÝ or Đổi mã on a mouse press: a message appearing now
+            # would move the button from under the pointer before the release, and the click
+            # would be lost. ĐĂNG KÝ checks every field itself.
+            return
         if field_id in FIELDS and field_id != "captcha" and not self.busy:
             self._check_field(field_id)
             if field_id == "dob" and self.value("cccd").strip():

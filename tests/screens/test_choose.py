@@ -1,0 +1,87 @@
+"""Trang chủ and "Chọn phương thức đăng ký": the subject (zone 3), then the method (zone 4)."""
+
+import pytest
+
+from tests.screens.helpers import click, settle, shown
+
+LATER = "Sẽ có trong phiên bản sau"
+CITIZENS_ONLY = "Chỉ dành cho công dân"
+
+
+async def test_home_shows_the_portal_its_two_actions_and_the_sms_pane(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.screen.id == "home"
+        assert shown(app, "#portal-name") == "CỔNG DỊCH VỤ CÔNG QUỐC GIA"
+        assert "Kết nối, cung cấp thông tin và dịch vụ công mọi lúc, mọi nơi" in shown(app, "#portal-tagline")
+        assert str(app.screen.query_one("#register").label) == "Đăng ký"
+        assert str(app.screen.query_one("#login").label) == "Đăng nhập"
+        inbox = app.screen.query_one("#sms-inbox")
+        assert inbox.border_title == "Tin nhắn SMS (mô phỏng)"
+        assert not inbox.query(".sms")
+        assert "Chưa có tin nhắn" in shown(app, "#sms-empty")
+        assert app.focused is app.screen.query_one("#register")
+        # Thông tin is not built yet: it says so and stays home.
+        await click(pilot, "#info")
+        assert app.screen.id == "home"
+        assert "phiên bản sau" in shown(app, "#home-message")
+
+
+async def test_register_opens_the_subject_choice_with_citizen_first(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await click(pilot, "#register")
+        assert app.screen.id == "choose-subject"
+        assert "Vui lòng chọn phương thức đăng ký" in [str(w.render()) for w in app.screen.query(".subtitle")]
+        labels = [str(app.screen.query_one(f"#subject-{s}").label) for s in ("citizen", "business", "agency")]
+        assert labels == ["Công dân", "Doanh nghiệp", "Cơ quan nhà nước"]
+        assert app.focused.id == "subject-citizen"
+
+
+@pytest.mark.parametrize("subject", ["business", "agency"])
+async def test_mobile_is_for_citizens_only(make_app, subject):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await click(pilot, "#register")
+        await click(pilot, f"#subject-{subject}")
+        assert app.screen.id == "choose-method"
+        for method in ("mobile", "bhxh", "post"):
+            assert app.screen.query_one(f"#method-{method}").disabled
+            assert shown(app, f"#method-{method}-note") == CITIZENS_ONLY
+        # The signing methods are open to every subject, but not built yet.
+        for method in ("usb", "sim"):
+            assert not app.screen.query_one(f"#method-{method}").disabled
+            assert shown(app, f"#method-{method}-note") == LATER
+        assert app.focused.id == "method-usb"  # the first usable method
+        # A disabled button cannot be chosen, not even by clicking it.
+        await click(pilot, "#method-mobile")
+        assert app.screen.id == "choose-method"
+        assert shown(app, "#method-message") == ""
+
+
+async def test_citizen_methods_other_than_mobile_say_they_come_later(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await click(pilot, "#register")
+        await click(pilot, "#subject-citizen")
+        assert app.screen.id == "choose-method"
+        assert "Công dân" in [str(w.render()) for w in app.screen.query(".subtitle")][0]
+        assert not app.screen.query_one("#method-mobile").disabled
+        assert shown(app, "#method-mobile-note") == ""
+        assert app.focused.id == "method-mobile"
+        names = {"bhxh": "Bảo hiểm xã hội", "post": "Bưu điện Việt Nam", "usb": "USB ký số", "sim": "SIM ký số"}
+        for method, name in names.items():
+            assert shown(app, f"#method-{method}-note") == LATER
+            await click(pilot, f"#method-{method}")
+            assert app.screen.id == "choose-method"
+            message = shown(app, "#method-message")
+            assert f"Đăng ký bằng {name} sẽ có trong phiên bản sau" in message
+            assert "Thuê bao di động" in message
+        # ... and the mobile method still leads on to the form.
+        await click(pilot, "#method-mobile")
+        assert app.screen.id == "register-mobile"
+        assert "Thuê bao di động (Chỉ dành cho công dân)" in [str(w.render()) for w in app.screen.query(".subtitle")]
