@@ -137,52 +137,37 @@ class DvcApp(App[None]):
         services = self.services
         draft = RegistrationDraft()
         issued = None
+        screens = {
+            "subject": lambda: ChooseSubjectScreen(draft.subject),
+            "method": lambda: ChooseMethodScreen(draft.subject),
+            "form": lambda: RegisterMobileScreen(draft, services),
+            "otp": lambda: OtpScreen(
+                Purpose.REGISTER, draft.registration.id_number.value, draft.registration.phone, issued, services
+            ),
+            "password": lambda: SetPasswordScreen(draft.registration, services),
+        }
+        # Back from the password goes to the form: the code is spent, a new one is needed.
+        back_to = {"method": "subject", "form": "method", "otp": "form", "password": "form"}
         step = "subject"
-        while True:
+        while step in screens:
+            result = await self.push_screen_wait(screens[step]())
+            if result is Nav.BACK and step in back_to:
+                step = back_to[step]
+                continue
+            if isinstance(result, Nav):
+                return Nav.CANCEL, ""
             if step == "subject":
-                result = await self.push_screen_wait(ChooseSubjectScreen(draft.subject))
-                if isinstance(result, Nav):
-                    return Nav.CANCEL, ""
                 draft.subject, step = result, "method"
             elif step == "method":
-                result = await self.push_screen_wait(ChooseMethodScreen(draft.subject))
-                if result is Nav.BACK:
-                    step = "subject"
-                    continue
-                if isinstance(result, Nav):
-                    return Nav.CANCEL, ""
                 draft.method, step = result, "form"
             elif step == "form":
-                result = await self.push_screen_wait(RegisterMobileScreen(draft, services))
-                if result is Nav.BACK:
-                    step = "method"
-                    continue
-                if isinstance(result, Nav):
-                    return Nav.CANCEL, ""
                 (draft.registration, issued), step = result, "otp"
             elif step == "otp":
-                reg = draft.registration
-                result = await self.push_screen_wait(
-                    OtpScreen(Purpose.REGISTER, reg.id_number.value, reg.phone, issued, services)
-                )
-                if result is Nav.BACK:
-                    step = "form"
-                    continue
-                if isinstance(result, Nav):
-                    return Nav.CANCEL, ""
                 draft.code_confirmed, step = True, "password"
-            elif step == "password":
-                result = await self.push_screen_wait(SetPasswordScreen(draft.registration, services))
-                if result is Nav.BACK:
-                    step = "form"  # the code is spent: a new one is needed
-                    continue
-                if isinstance(result, Nav):
-                    return Nav.CANCEL, ""
-                draft.account, step = result, "done"
             else:
-                result = await self.push_screen_wait(RegisteredScreen(draft.account))
-                following = Nav.LOGIN if result is Nav.LOGIN else Nav.CANCEL
-                return following, draft.account.username
+                draft.account, step = result, "done"
+        result = await self.push_screen_wait(RegisteredScreen(draft.account))
+        return (Nav.LOGIN if result is Nav.LOGIN else Nav.CANCEL), draft.account.username
 
     async def _login(self, username: str) -> Nav:
         from dvc_tui.screens.login import LoginScreen

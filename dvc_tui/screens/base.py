@@ -81,6 +81,8 @@ class PortalScreen(Screen[Any]):
         yield from ()
 
     def on_mount(self) -> None:
+        for message in self.query(".message"):
+            message.display = False
         for widget_id, zone in self.ZONES.items():
             for widget in self.query(f"#{widget_id}"):
                 widget.add_class("zone", f"zone-{zone}")

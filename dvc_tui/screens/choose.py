@@ -70,7 +70,6 @@ class ChooseMethodScreen(PortalScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.say("method-message", None)
         first = next((b for b in self.query("#methods Button") if not b.disabled), None)
         if first is not None:
             first.focus()

@@ -29,7 +29,6 @@ class HomeScreen(PortalScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.say("home-message", None)
         self.query_one("#register").focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -54,10 +54,6 @@ class LoginScreen(PortalScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        for field in self.query(FormField):
-            field.show_error(None)
-            field.show_hint(None)
-        self.say("login-message", None)
         self.query_one("#password" if self.username else "#username").focus()
 
     @on(Tabs.TabActivated, "#login-tabs")

@@ -50,9 +50,6 @@ class OtpScreen(PortalScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one(FormField).show_error(None)
-        self.query_one(FormField).show_hint(None)
-        self.say("otp-message", None)
         self._show_validity()
         self._tick()
         self.set_interval(1, self._tick)

@@ -54,10 +54,6 @@ class RegisterMobileScreen(PortalScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        for field in self.query(FormField):
-            field.show_error(None)
-            field.show_hint(None)
-        self.say("form-message", None)
         if self.draft.form.phone:
             self._check_field("phone", quiet=True)
         self.query_one("#cccd").focus()

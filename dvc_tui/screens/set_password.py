@@ -41,10 +41,6 @@ class SetPasswordScreen(PortalScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        for field in self.query(FormField):
-            field.show_error(None)
-            field.show_hint(None)
-        self.say("password-message", None)
         self.query_one("#password").focus()
 
     def _values(self) -> tuple[str, str]:

@@ -41,6 +41,10 @@ class FormField(Vertical):
         yield Static("", id=f"{self.input_id}-hint", classes="field-hint")
         yield Static("", id=f"{self.input_id}-error", classes="field-error")
 
+    def on_mount(self) -> None:
+        self.show_error(None)
+        self.show_hint(None)
+
     @property
     def input(self) -> Input:
         return self._input
