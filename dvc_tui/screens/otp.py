@@ -14,6 +14,7 @@ from dvc_tui.core.problems import PortalError
 from dvc_tui.core.text import t
 from dvc_tui.screens.base import Busy, Nav, PortalScreen, problem
 from dvc_tui.widgets.field import FormField
+from dvc_tui.widgets.inputs import VietInput
 
 
 class OtpScreen(PortalScreen):
@@ -36,7 +37,13 @@ class OtpScreen(PortalScreen):
         masked = self.phone.masked_login() if login else self.phone.masked()
         yield Static(t("otp.title"), classes="title")
         yield Static(t(f"otp.sent.{self.purpose.value}", phone=masked), id="otp-sent", classes="subtitle")
-        yield FormField("otp-code", "otp.field", placeholder_key="otp.field.ph")
+        yield FormField(
+            "otp-code",
+            "otp.field",
+            input_widget=VietInput(
+                id="otp-code", placeholder=t("otp.field.ph"), restrict=r"\s*\d*\s*", max_length=8, select_on_focus=False
+            ),
+        )
         yield Static("", id="otp-valid", classes="hint")
         with Horizontal(id="otp-resend-row"):
             yield Static(t("otp.not_received"), id="otp-not-received")

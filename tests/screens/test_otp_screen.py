@@ -20,6 +20,7 @@ from tests.screens.helpers import (
     submit,
     to_otp,
 )
+from tests.conftest import type_into
 
 WRONG = "Mã OTP không đúng. Còn {} lần thử."
 
@@ -60,7 +61,9 @@ async def test_the_code_arrives_by_sms_and_wrong_codes_count_down_until_five_voi
         # Wrong entries.
         await click(pilot, "#confirm")  # nothing typed
         assert error_of(app, "otp-code") == "Bạn phải nhập mã OTP."
-        await confirm_code(app, pilot, "12a4")
+        await type_into(pilot, "otp-code", "12a4")
+        assert app.screen.query_one("#otp-code").value == ""  # the field takes digits only
+        await confirm_code(app, pilot, "1234")
         assert error_of(app, "otp-code") == "Mã OTP gồm 6 chữ số."
         for left in (4, 3, 2, 1):
             await confirm_code(app, pilot, other_than(code))
