@@ -172,13 +172,15 @@ class DvcApp(App[None]):
     async def _login(self, username: str) -> Nav:
         from dvc_tui.screens.login import LoginScreen
         from dvc_tui.screens.otp import OtpScreen
-        from dvc_tui.screens.profile import ProfileScreen
 
         services = self.services
         while True:
             result = await self.push_screen_wait(LoginScreen(services, username))
             if result is Nav.REGISTER:
                 return Nav.REGISTER
+            if result is Nav.FORGOT:
+                await self._forgot_password()
+                continue
             if isinstance(result, Nav):
                 return Nav.CANCEL
             account, issued = result
@@ -186,14 +188,29 @@ class DvcApp(App[None]):
             result = await self.push_screen_wait(
                 OtpScreen(Purpose.LOGIN, account.username, account.phone_number, issued, services)
             )
+            if result is Nav.OTHER and not await self._other_method(account):
+                continue  # back to the login screen
             if result is Nav.BACK:
                 continue
             if result is Nav.REGISTER:
                 return Nav.REGISTER
-            if isinstance(result, Nav):
+            if isinstance(result, Nav) and result is not Nav.OTHER:
                 return Nav.CANCEL
-            await self.push_screen_wait(ProfileScreen(account))
+            await self._profile(account)
             return Nav.CANCEL
+
+    async def _forgot_password(self) -> None:
+        """Quên mật khẩu: ID + captcha, a code to the linked phone, a new password."""
+
+    async def _other_method(self, account) -> bool:
+        """Chọn phương thức xác thực khác: True when the user authenticated another way."""
+        return False
+
+    async def _profile(self, account) -> None:
+        """The logged-in session, until Đăng xuất."""
+        from dvc_tui.screens.profile import ProfileScreen
+
+        await self.push_screen_wait(ProfileScreen(account))
 
     def on_unmount(self) -> None:
         self.services.close()

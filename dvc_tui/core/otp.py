@@ -33,6 +33,7 @@ MAX_SENDS_PER_HOUR = 5
 class Purpose(str, Enum):
     REGISTER = "register"
     LOGIN = "login"
+    RESET = "reset"  # Quên mật khẩu
 
 
 class CodeStatus(str, Enum):

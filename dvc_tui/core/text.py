@@ -221,6 +221,11 @@ VI: dict[str, str] = {
     "cli.sms.title": "Tin nhắn SMS (mô phỏng)",
     "cli.col.time": "Thời gian",
     "cli.col.body": "Nội dung",
+    "sms.otp.reset": "Ma OTP lay lai mat khau tai khoan Cong DVC quoc gia cua ban la {code}. "
+    "Ma co hieu luc trong {minutes} phut. Neu ban khong yeu cau, hay bo qua tin nhan nay.",
+    # -- forgot password
+    # -- authenticator app
+    # -- signing tokens
 }
 
 EN: dict[str, str] = {
@@ -426,6 +431,11 @@ EN: dict[str, str] = {
     "cli.sms.title": "SMS messages (simulated)",
     "cli.col.time": "Time",
     "cli.col.body": "Text",
+    "sms.otp.reset": "Your National Public Service Portal password reset OTP is {code}. "
+    "Valid for {minutes} minutes. If you did not ask for it, ignore this message.",
+    # -- forgot password
+    # -- authenticator app
+    # -- signing tokens
 }
 
 CATALOGS = {"vi": VI, "en": EN}

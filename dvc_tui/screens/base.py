@@ -27,6 +27,8 @@ class Nav(Enum):
     CANCEL = "cancel"
     REGISTER = "register"
     LOGIN = "login"
+    FORGOT = "forgot"  # Quên mật khẩu, from the login screen
+    OTHER = "other"  # Chọn phương thức xác thực khác, from the login code screen
 
 
 def localize_bindings(node) -> None:
