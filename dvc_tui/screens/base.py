@@ -83,8 +83,7 @@ class PortalScreen(Screen[Any]):
         yield from ()
 
     def on_mount(self) -> None:
-        for message in self.query(".message"):
-            message.display = False
+        # Textual calls on_mount of every class in the MRO (subclass first): no super() call.
         for widget_id, zone in self.ZONES.items():
             for widget in self.query(f"#{widget_id}"):
                 widget.add_class("zone", f"zone-{zone}")
@@ -103,7 +102,7 @@ class PortalScreen(Screen[Any]):
         """Show (or clear) a message in a Static of this screen."""
         target = self.query_one(f"#{widget_id}", Static)
         target.update(escape(message or ""))
-        target.display = bool(message)
+        target.set_class(bool(message), "-shown")  # a .message is hidden until it has words
         target.set_class(error, "error")
         target.set_class(not error, "info")
 
