@@ -174,12 +174,21 @@ class DvcApp(App[None]):
         from dvc_tui.screens.otp import OtpScreen
 
         services = self.services
+        notice = None
         while True:
-            result = await self.push_screen_wait(LoginScreen(services, username))
+            login = LoginScreen(services, username, notice)
+            notice = None
+            result = await self.push_screen_wait(login)
             if result is Nav.REGISTER:
                 return Nav.REGISTER
             if result is Nav.FORGOT:
-                await self._forgot_password()
+                outcome = await self._forgot_password(login.username)
+                if outcome is Nav.CANCEL:
+                    return Nav.CANCEL
+                if isinstance(outcome, str):  # the password was changed: log in with it
+                    username, notice = outcome, t("reset.done")
+                else:  # Back: the login screen again, with the name as it was typed
+                    username = login.username
                 continue
             if isinstance(result, Nav):
                 return Nav.CANCEL
@@ -199,18 +208,59 @@ class DvcApp(App[None]):
             await self._profile(account)
             return Nav.CANCEL
 
-    async def _forgot_password(self) -> None:
-        """Quên mật khẩu: ID + captcha, a code to the linked phone, a new password."""
+    async def _forgot_password(self, typed_id: str = "") -> Nav | str:
+        """Quên mật khẩu: ID + captcha, a code to the linked phone, a new password.
+
+        Returns the login name once its password is changed, Nav.BACK to return to the login
+        screen, Nav.CANCEL to go home.
+        """
+        from dvc_tui.screens.forgot import ForgotPasswordScreen
+        from dvc_tui.screens.otp import OtpScreen
+        from dvc_tui.screens.reset_password import ResetPasswordScreen
+
+        services = self.services
+        reset = None
+        screens = {
+            "form": lambda: ForgotPasswordScreen(services, typed_id),
+            "otp": lambda: OtpScreen(Purpose.RESET, reset.username, reset.phone, reset.issued, services),
+            "password": lambda: ResetPasswordScreen(reset.username, services),
+        }
+        # Back from the password goes to the form, as in registration: the code is spent.
+        back_to = {"otp": "form", "password": "form"}
+        step = "form"
+        while step in screens:
+            result = await self.push_screen_wait(screens[step]())
+            if result is Nav.BACK and step in back_to:
+                step = back_to[step]
+            elif isinstance(result, Nav):
+                return Nav.BACK if result is Nav.BACK else Nav.CANCEL
+            elif step == "form":
+                reset, typed_id, step = result, result.username, "otp"
+            elif step == "otp":
+                step = "password"
+            else:
+                step = "done"
+        return reset.username
 
     async def _other_method(self, account) -> bool:
         """Chọn phương thức xác thực khác: True when the user authenticated another way."""
-        return False
+        from dvc_tui.screens.totp import TotpLoginScreen
+
+        result = await self.push_screen_wait(TotpLoginScreen(account, self.services))
+        return result is True  # a code from the authenticator app; Back (or F4) is False
 
     async def _profile(self, account) -> None:
-        """The logged-in session, until Đăng xuất."""
-        from dvc_tui.screens.profile import ProfileScreen
+        """The logged-in session, until Đăng xuất; the authenticator app is enrolled from here."""
+        from dvc_tui.screens.profile import ProfileChoice, ProfileScreen
+        from dvc_tui.screens.totp import TotpEnrolScreen
 
-        await self.push_screen_wait(ProfileScreen(account))
+        notice = None
+        while True:
+            result = await self.push_screen_wait(ProfileScreen(account, self.services, notice))
+            if result is not ProfileChoice.ENROL_TOTP:
+                return
+            enrolled = await self.push_screen_wait(TotpEnrolScreen(account, self.services))
+            notice = None if isinstance(enrolled, Nav) else t("totp.enrolled")
 
     def on_unmount(self) -> None:
         self.services.close()

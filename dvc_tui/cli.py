@@ -33,7 +33,28 @@ def _parser() -> argparse.ArgumentParser:
     sms.add_argument("--phone", help="only this number (0xxxxxxxxx or +84...)")
     sms.add_argument("--limit", type=int, default=50, help="how many messages (default 50)")
     sms.add_argument("--json", action="store_true", help="one JSON object per line")
+    _token_parser(sub)
     return parser
+
+
+def _token_parser(sub) -> None:
+    token = sub.add_parser("token", help="staff: the simulated USB signing tokens (USB ký số)")
+    token_sub = token.add_subparsers(dest="token_command", metavar="ACTION", required=True)
+    new = token_sub.add_parser("new", help="make a token: a key pair, a certificate from the "
+                               "simulated CA, the key encrypted under the PIN")
+    new.add_argument("--kind", required=True, choices=["citizen", "business", "agency"])
+    new.add_argument("--id", required=True, dest="identifier",
+                     help="CCCD/CMT (citizen), tax code 0109998883[-001] (business), "
+                     "agency code 000.00.00.H29 (agency)")
+    new.add_argument("--name", required=True, help="the holder's name, as on the certificate")
+    new.add_argument("--email", help="optional, put in the certificate")
+    new.add_argument("--pin", required=True, help="the token's PIN: 6 to 8 digits")
+    new.add_argument("--days", default="365", help="how long the certificate is valid (1-3650, default 365)")
+    listing = token_sub.add_parser("list", help="the plugged-in tokens and their state")
+    listing.add_argument("--json", action="store_true", help="one JSON object per line")
+    revoke = token_sub.add_parser("revoke", help="revoke a token's certificate (signed CRL)")
+    revoke.add_argument("serial", help="the serial (16 hex digits, or its first 4 or more)")
+    token_sub.add_parser("training", help="make the practice tokens (documented PINs) not made yet")
 
 
 def _version_text() -> str:
@@ -64,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
             return _accounts_list(args)
         if args.command == "sms":
             return _sms(args)
+        if args.command == "token":
+            return _token(args)
     except StoreError as exc:
         print(f"dvc-tui: {exc}", file=sys.stderr)
         return 2
@@ -151,5 +174,114 @@ def _sms(args) -> int:
         table.add_column(t(f"cli.col.{key}"))
     for m in messages:
         table.add_row(str(m.id), m.sent_at.astimezone(VN_TZ).strftime("%Y-%m-%d %H:%M:%S"), m.phone, m.body)
+    Console().print(table)
+    return 0
+
+
+# -- signing tokens -----------------------------------------------------------------------------
+def _token(args) -> int:
+    from dvc_tui.core.problems import PortalError
+    from dvc_tui.core.text import problem_text
+    from dvc_tui.services import Services
+
+    actions = {"new": _token_new, "list": _token_list, "revoke": _token_revoke, "training": _token_training}
+    try:
+        return actions[args.token_command](args, Services(_config(args)).tokens)
+    except PortalError as exc:
+        print(f"dvc-tui: {problem_text(exc.problem)}", file=sys.stderr)
+        return 2
+
+
+def _when(moment) -> str:
+    from dvc_tui.core.clock import VN_TZ
+
+    return moment.astimezone(VN_TZ).strftime("%Y-%m-%d %H:%M") if moment else "?"
+
+
+def _day(moment) -> str:
+    from dvc_tui.core.clock import VN_TZ
+
+    return moment.astimezone(VN_TZ).strftime("%Y-%m-%d") if moment else "?"
+
+
+def _token_state(info) -> str:
+    from dvc_tui.core.tokens import PIN_TRIES, TokenStatus
+
+    text = t(info.status.text_key)
+    if info.locked and info.status is not TokenStatus.LOCKED:
+        text += "; " + t("token.status.locked")
+    elif info.failed_pins and not info.locked:
+        text += "; " + t("token.failed_pins", count=info.failed_pins, limit=PIN_TRIES)
+    return text
+
+
+def _token_new(args, tokens) -> int:
+    info = tokens.issue(args.kind, args.identifier, args.name, args.email, args.pin, days=args.days)
+    print(t("cli.token.created", serial=info.serial, name=info.holder.name,
+            identifier=info.holder.identifier, until=_when(info.not_after)))
+    return 0
+
+
+def _token_list(args, tokens) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from dvc_tui.core.identity import mask_id
+
+    infos = tokens.plugged_in()
+    if args.json:
+        for info in infos:
+            holder = info.holder
+            print(json.dumps({
+                "serial": info.serial,
+                "kind": holder.kind.value if holder else None,
+                "identifier": holder.identifier if holder else None,
+                "name": holder.name if holder else None,
+                "email": holder.email if holder else None,
+                "issuer": info.issuer,
+                "not_before": info.not_before.isoformat() if info.not_before else None,
+                "not_after": info.not_after.isoformat() if info.not_after else None,
+                "status": info.status.value,
+                "failed_pins": info.failed_pins,
+                "locked": info.locked,
+                "revoked_at": info.revoked_at.isoformat() if info.revoked_at else None,
+            }, ensure_ascii=False))
+        return 0
+    if not infos:
+        print(t("cli.token.none"))
+        return 0
+    table = Table(title=t("cli.token.title", count=len(infos)))
+    for key in ("serial", "holder", "id", "from", "to", "state"):
+        table.add_column(t(f"cli.token.col.{key}"), no_wrap=key in ("serial", "from", "to"),
+                         overflow="fold" if key == "id" else "ellipsis")
+    for info in infos:
+        holder = info.holder
+        identifier = "?"
+        if holder is not None:
+            identifier = mask_id(holder.identifier) if holder.uid_prefix in ("CCCD", "CMND") else holder.identifier
+        table.add_row(info.serial, holder.name if holder else "?", identifier, _day(info.not_before),
+                      _day(info.not_after), _token_state(info))
+    Console().print(table)
+    return 0
+
+
+def _token_revoke(args, tokens) -> int:
+    info = tokens.revoke(args.serial)
+    print(t("cli.token.revoked", serial=info.serial, name=info.holder.name if info.holder else "?"))
+    return 0
+
+
+def _token_training(args, tokens) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=t("cli.token.training.title"))
+    for key in ("serial", "holder", "id", "pin", "state", "made"):
+        table.add_column(t(f"cli.token.col.{key}"), no_wrap=key in ("serial", "id", "pin"))
+    for spec, info, made in tokens.install_training():
+        holder = info.holder
+        table.add_row(info.serial, holder.name if holder else spec.name,
+                      holder.identifier if holder else spec.identifier, spec.pin, _token_state(info),
+                      t("cli.token.training.made" if made else "cli.token.training.kept"))
     Console().print(table)
     return 0

@@ -98,9 +98,39 @@ class Services:
         def build():
             from dvc_tui.core.accounts import Accounts
 
-            return Accounts(self.store, self.clock, self.hasher, self.codes)
+            return Accounts(self.store, self.clock, self.hasher, self.codes, stand_in_key=self.secret.key)
 
         return self._get("accounts", build)
+
+    @property
+    def authenticators(self):
+        """Authenticator apps (TOTP): secrets from `rng`, sealed under the install's key."""
+
+        def build():
+            from dvc_tui.core.totp import Authenticators
+            from dvc_tui.store.sealing import SecretSealer
+
+            return Authenticators(self.store, self.clock, self.rng, SecretSealer(self.secret.key))
+
+        return self._get("authenticators", build)
+
+    @property
+    def tokens(self):
+        """USB signing tokens: files under the data dir; the CA key's passphrase is derived from
+        the install's key, asked for only when a certificate is issued or revoked."""
+
+        def build():
+            from dvc_tui.core.tokens import Tokens
+            from dvc_tui.store.tokens import FileTokenStore
+
+            def ca_passphrase() -> bytes:
+                from dvc_tui.core.pki import derive_ca_passphrase
+
+                return derive_ca_passphrase(self.secret.key)
+
+            return Tokens(FileTokenStore(self.config.data_dir), self.clock, ca_passphrase=ca_passphrase, rng=self.rng)
+
+        return self._get("tokens", build)
 
     def close(self) -> None:
         with self._lock:

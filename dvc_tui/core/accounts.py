@@ -1,20 +1,31 @@
-"""Accounts and the registration and login use cases."""
+"""Accounts and the registration, login and password-reset use cases."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import Enum, IntEnum
 
 from dvc_tui.core.carrier import check_own_number
 from dvc_tui.core.clock import Clock
-from dvc_tui.core.identity import IdNumber, Phone
+from dvc_tui.core.identity import IdNumber, Phone, parse_id_number
 from dvc_tui.core.otp import IssuedCode, OneTimeCodes, Purpose
 from dvc_tui.core.passwords import PasswordHasher, check_new_password
 from dvc_tui.core.problems import PortalError
 
 VERIFIED_CODE_VALID_FOR = timedelta(minutes=15)
 """How long after the code is confirmed the password may still be set."""
+
+STAND_IN_PREFIXES = (
+    "032", "033", "034", "035", "036", "037", "038", "039", "086", "096", "097", "098",  # Viettel
+    "081", "082", "083", "084", "085", "088", "091", "094",  # Vinaphone
+    "070", "076", "077", "078", "079", "090", "093",  # MobiFone
+    "056", "058", "092", "059",  # Vietnamobile, Gmobile
+)
+"""Mobile prefixes a stand-in number (Quên mật khẩu for an ID without an account) starts with."""
 
 
 class Subject(str, Enum):
@@ -70,14 +81,38 @@ class MobileRegistration:
     email: str | None
 
 
-class Accounts:
-    """Registration by mobile subscription, and login by ID number, password and SMS code."""
+@dataclass(frozen=True)
+class PasswordReset:
+    """Quên mật khẩu under way: the login name, the number shown as the code's destination
+    (the account's, or a stand-in when the ID has no account) and the code issued."""
 
-    def __init__(self, store, clock: Clock, hasher: PasswordHasher, codes: OneTimeCodes) -> None:
+    username: str
+    phone: Phone
+    issued: IssuedCode
+
+
+class Accounts:
+    """Registration by mobile subscription, login by ID number, password and SMS code, and
+    Quên mật khẩu (a code to the account's number, then a new password)."""
+
+    def __init__(
+        self,
+        store,
+        clock: Clock,
+        hasher: PasswordHasher,
+        codes: OneTimeCodes,
+        *,
+        stand_in_key: bytes | None = None,
+    ) -> None:
         self._store = store
         self._clock = clock
         self._hasher = hasher
         self._codes = codes
+        # Keyed, so the stand-in number of an ID cannot be computed outside this install
+        # (without a key: a random one, stable for this process only).
+        self._stand_in_key = hmac.new(
+            stand_in_key or secrets.token_bytes(32), b"dvc-tui reset stand-in v1", hashlib.sha256
+        ).digest()
 
     # -- registration ----------------------------------------------------------------------
     def start_mobile_registration(self, reg: MobileRegistration) -> IssuedCode:
@@ -88,6 +123,8 @@ class Accounts:
         return self._codes.send(Purpose.REGISTER, reg.id_number.value, reg.phone.e164)
 
     def resend_code(self, purpose: Purpose, subject: str, phone: str) -> IssuedCode:
+        if purpose is Purpose.RESET:  # the number comes from the account, never from the screen
+            return self._send_reset_code(subject, resend=True)[1]
         return self._codes.send(purpose, subject, phone, resend=True)
 
     def confirm_code(self, purpose: Purpose, subject: str, typed: str) -> IssuedCode:
@@ -136,3 +173,65 @@ class Accounts:
 
     def send_login_code(self, account: Account) -> IssuedCode:
         return self._codes.send(Purpose.LOGIN, account.username, account.phone)
+
+    # -- Quên mật khẩu ---------------------------------------------------------------------
+    def start_password_reset(self, id_number: IdNumber | str) -> PasswordReset:
+        """Send a reset code to the account's number.
+
+        The answer never tells whether the ID has an account: without one (or without a
+        number), a code is issued all the same, under the same rules (cooldown, hourly limit,
+        5 wrong entries, 5 minutes), for a stand-in number derived from the ID with the
+        install's key (the same one every time), and no SMS leaves. No one receives that
+        code, so a code typed for it is wrong, with the same count of tries left (a lucky guess,
+        one in a million a try, ends at the password step with "reset.code_needed").
+        """
+        username = _username(id_number)
+        phone, issued = self._send_reset_code(username, resend=False)
+        return PasswordReset(username, phone, issued)
+
+    def _send_reset_code(self, username: str, *, resend: bool) -> tuple[Phone, IssuedCode]:
+        account = self._store.get_account(username)
+        if account is not None and account.phone:
+            phone, deliver = account.phone_number, True
+        else:
+            phone, deliver = self.stand_in_phone(username), False
+        return phone, self._codes.send(Purpose.RESET, username, phone.e164, resend=resend, deliver=deliver)
+
+    def stand_in_phone(self, username: str) -> Phone:
+        """A plausible Vietnamese mobile number for an ID without an account (no SMS goes to it)."""
+        digest = hmac.new(self._stand_in_key, username.encode("utf-8", "replace"), hashlib.sha256).digest()
+        prefix = STAND_IN_PREFIXES[digest[0] % len(STAND_IN_PREFIXES)]
+        rest = int.from_bytes(digest[1:9], "big") % 10**7
+        return Phone(f"+84{prefix[1:]}{rest:07d}")
+
+    def complete_password_reset(self, id_number: IdNumber | str, password: str, confirm: str) -> Account:
+        """Replace the password after a reset code confirmed within 15 minutes.
+
+        The code is checked before the old password is compared, so the comparison tells
+        nothing to anyone who has not proved they hold the phone. The new hash is stored and the
+        code spent in one transaction: one confirmed code, one new password.
+        """
+        check_new_password(password, confirm)
+        username = _username(id_number)
+        account = self._store.get_account(username)
+        since = self._clock.now() - VERIFIED_CODE_VALID_FOR
+        if (
+            account is None
+            or not account.phone
+            or not self._codes.verified_since(Purpose.RESET, username, account.phone, since)
+        ):
+            raise PortalError("reset.code_needed")
+        if account.password_hash and self._hasher.verify(account.password_hash, password):
+            raise PortalError("reset.same_as_old")
+        phc = self._hasher.hash(password)
+        code = self._store.latest_code(Purpose.RESET.value, username)
+        if code is None or not self._store.set_password_hash(username, phc, spend_code=code.id):
+            raise PortalError("reset.code_needed")  # spent or replaced a moment ago (another window)
+        return replace(account, password_hash=phc)
+
+
+def _username(id_number: IdNumber | str) -> str:
+    """The login name of a checked ID, or of an ID typed as text (checked here)."""
+    if isinstance(id_number, IdNumber):
+        return id_number.value
+    return parse_id_number(id_number).value

@@ -217,3 +217,98 @@ def parse_email(text: str) -> str | None:
 
 def mask_id(value: str) -> str:
     return value[:3] + "*" * max(len(value) - 6, 0) + value[-3:]
+
+
+# -- businesses and agencies ------------------------------------------------------------------
+@dataclass(frozen=True)
+class TaxCode:
+    """A Mã số thuế (MST): 10 digits, or 13 for a branch (the parent's 10 and a 3-digit suffix)."""
+
+    value: str  # the digits only: 10 or 13
+
+    @property
+    def head(self) -> str:
+        """The enterprise's own 10 digits (the parent company's, for a branch)."""
+        return self.value[:10]
+
+    @property
+    def branch(self) -> str | None:
+        return self.value[10:] or None
+
+    @property
+    def formatted(self) -> str:
+        """As printed on papers: 0109998883 or 0109998883-001."""
+        return self.value if self.branch is None else f"{self.head}-{self.branch}"
+
+
+_TAX_CODE = re.compile(r"(\d{10})(?: *- *(\d{3})|(\d{3}))?")
+
+
+def parse_tax_code(text: str) -> TaxCode:
+    """A Mã số thuế: 10 digits, or 13 with a branch suffix written with or without a dash
+    (0109998883-001 or 0109998883001); the check digit (the 10th) checked with stdnum.vn.mst."""
+    from stdnum import exceptions
+    from stdnum.vn import mst
+
+    _too_long(text, "mst.format")
+    value = _clean(text)
+    if not value:
+        raise PortalError("mst.required")
+    if not value.isascii() or any(ch not in "0123456789- " for ch in value):
+        raise PortalError("mst.digits")
+    digits = value.replace("-", "").replace(" ", "")
+    if len(digits) not in (10, 13):
+        raise PortalError("mst.length", length=len(digits))
+    match = _TAX_CODE.fullmatch(value)
+    if not match:
+        raise PortalError("mst.format")
+    try:
+        number = mst.validate(digits)
+    except exceptions.InvalidChecksum:
+        raise PortalError("mst.checksum") from None
+    except exceptions.InvalidComponent:
+        raise PortalError("mst.branch" if digits[2:9] != "0000000" else "mst.sequence") from None
+    except exceptions.ValidationError:
+        raise PortalError("mst.format") from None
+    return TaxCode(number)
+
+
+@dataclass(frozen=True)
+class AgencyCode:
+    """A state agency's electronic identifier (mã định danh điện tử, Decision 20/2020/QĐ-TTg),
+    written as on official documents: 000.00.00.H29 (levels 4, 3 and 2 as digits, then the
+    level-1 unit: a capital letter and two digits). Only the shape is checked: the simulator
+    holds no register of agencies."""
+
+    value: str
+
+
+_AGENCY_CODE = re.compile(r"\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}")
+
+
+def parse_agency_code(text: str) -> AgencyCode:
+    _too_long(text, "agency.format")
+    value = _clean(text).upper()
+    if not value:
+        raise PortalError("agency.required")
+    if not value.isascii() or not _AGENCY_CODE.fullmatch(value):
+        raise PortalError("agency.format")
+    return AgencyCode(value)
+
+
+_ORG_PUNCTUATION = set(" .,-–&()/'\"+:")
+
+
+def parse_org_name(text: str) -> str:
+    """A business's or an agency's name: NFC, letters, digits, single spaces and the punctuation
+    of company names (. , - – & ( ) / ' " + :), 2-200 characters."""
+    _too_long(text, "org_name.length")
+    value = " ".join(part for part in _clean(text).split(" ") if part)
+    if not value:
+        raise PortalError("org_name.required")
+    for ch in value:
+        if not (ch.isalnum() or ch in _ORG_PUNCTUATION):
+            raise PortalError("org_name.chars", char=_printable(ch))
+    if not 2 <= len(value) <= 200:
+        raise PortalError("org_name.length")
+    return value

@@ -72,8 +72,14 @@ class OneTimeCodes:
         self._sms = sms
 
     # -- sending ---------------------------------------------------------------------------
-    def send(self, purpose: Purpose, subject: str, phone: str, *, resend: bool = False) -> IssuedCode:
-        """Send a code by SMS; without `resend`, a still-valid code for the same number is kept."""
+    def send(
+        self, purpose: Purpose, subject: str, phone: str, *, resend: bool = False, deliver: bool = True
+    ) -> IssuedCode:
+        """Send a code by SMS; without `resend`, a still-valid code for the same number is kept.
+
+        With `deliver=False` the code is issued under every rule (cooldown, hourly limit,
+        attempts, expiry) but no SMS leaves: Quên mật khẩu's stand-in for an unknown ID.
+        """
         now = self._clock.now()
         latest = self._store.latest_code(purpose.value, subject)
         if latest is not None and latest.status is CodeStatus.ACTIVE and latest.phone == phone:
@@ -89,7 +95,8 @@ class OneTimeCodes:
             minutes = max(1, int((free_at - now).total_seconds() // 60 + 1))
             raise PortalError("otp.hourly_limit", limit=MAX_SENDS_PER_HOUR, minutes=minutes)
         issued = self._store.issue_code(purpose.value, subject, phone, now, now + CODE_TTL)
-        self._sms.send_code(phone, purpose, self._hotp.at(issued.id))
+        if deliver:
+            self._sms.send_code(phone, purpose, self._hotp.at(issued.id))
         return issued
 
     def seconds_until_resend(self, purpose: Purpose, subject: str) -> int:

@@ -125,7 +125,6 @@ VI: dict[str, str] = {
     "otp.resent": "Đã gửi lại mã OTP tới {phone}.",
     "otp.valid_until": "Mã có hiệu lực 5 phút, đến {time}.",
     "otp.other_method": "Chọn phương thức xác thực khác",
-    "otp.other_later": "Phương thức xác thực khác sẽ có trong phiên bản sau.",
     "otp.no_account": "Chưa có tài khoản? Đăng ký",
     "otp.checking": "Đang kiểm tra mã…",
     "otp.required": "Bạn phải nhập mã OTP.",
@@ -182,8 +181,6 @@ VI: dict[str, str] = {
     "khẩu, chọn “Quên mật khẩu” và làm theo hướng dẫn.",
     "login.usb_later": "Đăng nhập bằng USB ký số sẽ có trong phiên bản sau.",
     "login.sim_later": "Đăng nhập bằng SIM ký số sẽ có trong phiên bản sau.",
-    "login.forgot_later": "Chức năng “Quên mật khẩu” sẽ có trong phiên bản sau. Hiện tại, vui "
-    "lòng đến quầy giao dịch (bộ phận một cửa).",
     "login.checking": "Đang kiểm tra…",
     "login.invalid": "Tên đăng nhập hoặc mật khẩu không đúng.",
     "login.username_required": "Bạn phải nhập tên đăng nhập.",
@@ -224,8 +221,149 @@ VI: dict[str, str] = {
     "sms.otp.reset": "Ma OTP lay lai mat khau tai khoan Cong DVC quoc gia cua ban la {code}. "
     "Ma co hieu luc trong {minutes} phut. Neu ban khong yeu cau, hay bo qua tin nhan nay.",
     # -- forgot password
+    "forgot.title": "Quên mật khẩu",
+    "forgot.intro": "Nhập số CMT/CCCD của tài khoản và mã xác thực. Mã OTP sẽ được gửi tới số "
+    "điện thoại đã đăng ký với tài khoản.",
+    "forgot.submit": "GỬI MÃ OTP",
+    "otp.sent.reset": "Mã xác thực đã được gửi tới số điện thoại của tài khoản: {phone}",
+    "reset.subtitle": "Đặt mật khẩu mới cho tài khoản {username}",
+    "reset.not_old": "* Mật khẩu mới phải khác mật khẩu cũ.",
+    "reset.field": "Nhập mật khẩu mới",
+    "reset.confirm": "Xác nhận mật khẩu mới",
+    "reset.submit": "ĐỔI MẬT KHẨU",
+    "reset.saving": "Đang lưu mật khẩu mới…",
+    "reset.same_as_old": "Mật khẩu mới không được trùng với mật khẩu cũ.",
+    "reset.code_needed": "Mã OTP chưa được xác nhận hoặc đã quá 15 phút; nhấn Quay lại (Esc) để "
+    "nhận mã mới.",
+    "reset.done": "Đã đổi mật khẩu. Vui lòng đăng nhập bằng mật khẩu mới.",
     # -- authenticator app
+    "totp.code": "Mã từ ứng dụng xác thực",
+    "totp.code.ph": "6 chữ số",
+    "totp.confirm": "XÁC NHẬN",
+    "totp.checking": "Đang kiểm tra mã…",
+    "totp.preparing": "Đang tạo khóa…",
+    "totp.loading": "Đang tải…",
+    "totp.back": "Quay lại",
+    "totp.enrol.title": "Bật ứng dụng xác thực",
+    "totp.enrol.scan": "1. Mở ứng dụng xác thực trên điện thoại (Google Authenticator, Microsoft "
+    "Authenticator, FreeOTP…), chọn thêm tài khoản và quét mã QR.",
+    "totp.enrol.key": "2. Hoặc nhập khóa sau (loại: theo thời gian):",
+    "totp.enrol.account": "Tài khoản: {issuer} ({account})",
+    "totp.enrol.enter": "3. Nhập mã 6 chữ số ứng dụng hiển thị để xác nhận.",
+    "totp.enrol.replaces": "Ứng dụng xác thực đang dùng vẫn có hiệu lực cho đến khi bạn xác nhận "
+    "mã mới.",
+    "totp.enrolled": "Đã bật ứng dụng xác thực. Khi đăng nhập, chọn “Chọn phương thức xác thực "
+    "khác” để nhập mã từ ứng dụng.",
+    "totp.login.title": "Xác thực bằng ứng dụng",
+    "totp.login.prompt": "Mở ứng dụng xác thực và nhập mã 6 chữ số của tài khoản {issuer} "
+    "({account}). Mã đổi sau mỗi 30 giây.",
+    "totp.login.missing": "Tài khoản này chưa bật ứng dụng xác thực. Quay lại để đăng nhập bằng "
+    "mã OTP gửi qua SMS; sau khi đăng nhập, bạn có thể bật ứng dụng xác thực tại trang Thông tin "
+    "tài khoản.",
+    "totp.profile.label": "Xác thực khi đăng nhập",
+    "totp.profile.sms": "Mã OTP qua SMS",
+    "totp.profile.app": "Ứng dụng xác thực (bật lúc {time})",
+    "totp.profile.enrol": "Bật ứng dụng xác thực",
+    "totp.profile.reenrol": "Cài lại ứng dụng xác thực",
+    "totp.required": "Bạn phải nhập mã từ ứng dụng xác thực.",
+    "totp.format": "Mã từ ứng dụng xác thực gồm {digits} chữ số.",
+    "totp.wrong": "Mã không đúng. Còn {left} lần thử.",
+    "totp.wrong_enrol": "Mã không đúng. Hãy nhập mã ứng dụng đang hiển thị cho tài khoản này và "
+    "kiểm tra giờ của điện thoại.",
+    "totp.used": "Mã này đã được sử dụng; chờ ứng dụng hiện mã mới (tối đa 30 giây) rồi nhập lại.",
+    "totp.locked": "Ứng dụng xác thực đang tạm khóa do nhập sai nhiều lần; thử lại sau {minutes} "
+    "phút, hoặc quay lại để đăng nhập bằng mã OTP qua SMS.",
+    "totp.locked_now": "Bạn đã nhập sai {limit} lần; ứng dụng xác thực bị tạm khóa {minutes} phút. "
+    "Bạn vẫn có thể quay lại để đăng nhập bằng mã OTP qua SMS.",
+    "totp.not_enrolled": "Tài khoản này chưa bật ứng dụng xác thực.",
+    "totp.no_pending": "Không có khóa nào đang chờ xác nhận; vui lòng mở lại trang bật ứng dụng "
+    "xác thực.",
+    "totp.unreadable": "Không đọc được khóa của ứng dụng xác thực (khóa bí mật của bản cài đặt đã "
+    "thay đổi). Hãy đăng nhập bằng mã OTP qua SMS rồi bật lại ứng dụng xác thực.",
     # -- signing tokens
+    "token.pin_required": "Bạn phải nhập mã PIN của USB ký số.",
+    "token.pin_format": "Mã PIN gồm {min} đến {max} chữ số.",
+    "token.pin_wrong": "Mã PIN không đúng. Còn {left} lần thử trước khi USB ký số bị khóa.",
+    "token.locked_now": "Bạn đã nhập sai mã PIN {limit} lần; USB ký số đã bị khóa. Vui lòng liên "
+    "hệ tổ chức cung cấp dịch vụ chứng thực chữ ký số để mở khóa.",
+    "token.locked": "USB ký số đã bị khóa do nhập sai mã PIN {limit} lần. Vui lòng liên hệ tổ chức "
+    "cung cấp dịch vụ chứng thực chữ ký số để mở khóa.",
+    "token.kind": "Đối tượng phải là công dân (citizen), doanh nghiệp (business) hoặc cơ quan nhà "
+    "nước (agency).",
+    "token.days": "Thời hạn của chứng thư số từ {min} đến {max} ngày.",
+    "token.serial_format": "Số sê-ri gồm {digits} chữ số thập lục phân (0–9, A–F); có thể chỉ nhập "
+    "{prefix} chữ số đầu trở lên.",
+    "token.not_found": "Không có USB ký số nào có số sê-ri {serial}.",
+    "token.ambiguous": "Có nhiều USB ký số có số sê-ri bắt đầu bằng {serial}; vui lòng nhập thêm "
+    "chữ số.",
+    "token.damaged": "Dữ liệu trên USB ký số bị hỏng hoặc không đọc được.",
+    "token.cert_unreadable": "Không đọc được chứng thư số trên USB ký số.",
+    "token.foreign_ca": "Chứng thư số do “{issuer}” cấp, không phải “{ca}” mà Cổng tin cậy; không "
+    "được chấp nhận.",
+    "token.cert_tampered": "Chữ ký của “{ca}” trên chứng thư số không hợp lệ: chứng thư số đã bị "
+    "sửa đổi; không được chấp nhận.",
+    "token.cert_usage": "Chứng thư số này không dùng để ký số xác thực (không phải chứng thư số của "
+    "thuê bao).",
+    "token.not_yet_valid": "Chứng thư số chưa có hiệu lực; có hiệu lực từ {date}.",
+    "token.expired": "Chứng thư số đã hết hạn lúc {date}; vui lòng gia hạn với tổ chức cung cấp "
+    "dịch vụ chứng thực chữ ký số.",
+    "token.revoked": "Chứng thư số đã bị thu hồi lúc {date}; không được chấp nhận.",
+    "token.already_revoked": "Chứng thư số {serial} đã bị thu hồi từ {date}.",
+    "token.ca_invalid": "Chứng thư số của “{ca}” không còn hiệu lực; không kiểm tra được USB ký số.",
+    "token.ca_unreadable": "Không đọc được chứng thư số hoặc danh sách thu hồi của tổ chức chứng "
+    "thực mô phỏng.",
+    "token.ca_key": "Không mở được khóa của tổ chức chứng thực mô phỏng bằng khóa bí mật của bản "
+    "cài đặt này (khóa bí mật đã thay đổi?); không cấp hoặc thu hồi được chứng thư số.",
+    "token.crl_invalid": "Danh sách chứng thư số bị thu hồi không mang chữ ký hợp lệ của “{ca}”; "
+    "không kiểm tra được USB ký số.",
+    "token.signature_invalid": "Chữ ký số trên mã thử thách không khớp với chứng thư số; không được "
+    "chấp nhận.",
+    "token.challenge_unknown": "Mã thử thách không do Cổng cấp hoặc đã được dùng; vui lòng đăng "
+    "nhập lại.",
+    "token.challenge_expired": "Mã thử thách đã hết hạn (hiệu lực 2 phút); vui lòng đăng nhập lại.",
+    "token.status.valid": "Còn hiệu lực",
+    "token.status.locked": "Đã khóa (sai PIN)",
+    "token.status.not_yet_valid": "Chưa có hiệu lực",
+    "token.status.expired": "Hết hạn",
+    "token.status.revoked": "Đã thu hồi",
+    "token.status.foreign": "Do CA khác cấp",
+    "token.status.tampered": "Bị sửa đổi",
+    "token.status.invalid": "Không hợp lệ",
+    "token.status.damaged": "Hỏng",
+    "token.failed_pins": "sai PIN {count}/{limit}",
+    "token.id.cccd": "CCCD",
+    "token.id.cmnd": "CMND",
+    "token.id.mst": "Mã số thuế",
+    "token.id.mdd": "Mã định danh",
+    "mst.required": "Bạn phải nhập mã số thuế.",
+    "mst.digits": "Mã số thuế chỉ gồm chữ số, và dấu gạch ngang trước 3 số của chi nhánh.",
+    "mst.length": "Mã số thuế có 10 số, hoặc 13 số với chi nhánh; bạn đã nhập {length} số.",
+    "mst.format": "Mã số thuế viết dạng 0109998883 hoặc 0109998883-001.",
+    "mst.sequence": "Chữ số thứ 3 đến 9 của mã số thuế (số thứ tự) không được đều là 0.",
+    "mst.branch": "Mã chi nhánh (3 số cuối của mã số thuế) từ 001 đến 999.",
+    "mst.checksum": "Mã số thuế không hợp lệ: chữ số kiểm tra (chữ số thứ 10) không đúng.",
+    "agency.required": "Bạn phải nhập mã định danh của cơ quan.",
+    "agency.format": "Mã định danh điện tử của cơ quan có dạng 000.00.00.H29: ba số, hai số, hai "
+    "số, rồi một chữ cái in hoa và hai số, cách nhau bằng dấu chấm.",
+    "org_name.required": "Bạn phải nhập tên tổ chức.",
+    "org_name.chars": "Tên tổ chức có ký tự không hợp lệ: {char}.",
+    "org_name.length": "Tên tổ chức dài từ 2 đến 200 ký tự.",
+    "cli.token.title": "USB ký số đang cắm ({count})",
+    "cli.token.none": "Chưa có USB ký số nào. Tạo bằng “dvc-tui token new …” hoặc “dvc-tui token "
+    "training”.",
+    "cli.token.col.serial": "Số sê-ri",
+    "cli.token.col.holder": "Chủ thể",
+    "cli.token.col.id": "Mã định danh",
+    "cli.token.col.from": "Hiệu lực từ",
+    "cli.token.col.to": "Đến",
+    "cli.token.col.state": "Trạng thái",
+    "cli.token.col.pin": "PIN",
+    "cli.token.col.made": "Lần này",
+    "cli.token.created": "Đã tạo USB ký số {serial} cho {name} ({identifier}), hiệu lực đến {until}.",
+    "cli.token.revoked": "Đã thu hồi chứng thư số {serial} của {name}.",
+    "cli.token.training.title": "USB ký số luyện tập",
+    "cli.token.training.made": "mới tạo",
+    "cli.token.training.kept": "đã có",
 }
 
 EN: dict[str, str] = {
@@ -338,7 +476,6 @@ EN: dict[str, str] = {
     "otp.resent": "A new OTP was sent to {phone}.",
     "otp.valid_until": "The code is valid for 5 minutes, until {time}.",
     "otp.other_method": "Choose another way to authenticate",
-    "otp.other_later": "Other ways to authenticate come in a later version.",
     "otp.no_account": "No account yet? Register",
     "otp.checking": "Checking the code…",
     "otp.required": "You must enter the OTP.",
@@ -395,8 +532,6 @@ EN: dict[str, str] = {
     "has no password, choose “Forgot password” and follow the instructions.",
     "login.usb_later": "Login with a USB signing token comes in a later version.",
     "login.sim_later": "Login with a signing SIM comes in a later version.",
-    "login.forgot_later": "“Forgot password” comes in a later version. For now, please go to a "
-    "service counter (one-stop shop).",
     "login.checking": "Checking…",
     "login.invalid": "The login name or password is wrong.",
     "login.username_required": "You must enter the login name.",
@@ -434,8 +569,148 @@ EN: dict[str, str] = {
     "sms.otp.reset": "Your National Public Service Portal password reset OTP is {code}. "
     "Valid for {minutes} minutes. If you did not ask for it, ignore this message.",
     # -- forgot password
+    "forgot.title": "Forgot password",
+    "forgot.intro": "Enter the account's CMT/CCCD number and the verification code. An OTP will "
+    "be sent to the mobile number registered with the account.",
+    "forgot.submit": "SEND OTP",
+    "otp.sent.reset": "The verification code was sent to the account's mobile number: {phone}",
+    "reset.subtitle": "Set a new password for account {username}",
+    "reset.not_old": "* The new password must differ from the old one.",
+    "reset.field": "Enter the new password",
+    "reset.confirm": "Confirm the new password",
+    "reset.submit": "CHANGE PASSWORD",
+    "reset.saving": "Saving the new password…",
+    "reset.same_as_old": "The new password must not be the same as the old one.",
+    "reset.code_needed": "The OTP was not confirmed or more than 15 minutes have passed; press "
+    "Back (Esc) to get a new code.",
+    "reset.done": "Your password was changed. Please log in with the new password.",
     # -- authenticator app
+    "totp.code": "Code from the authenticator app",
+    "totp.code.ph": "6 digits",
+    "totp.confirm": "CONFIRM",
+    "totp.checking": "Checking the code…",
+    "totp.preparing": "Making a key…",
+    "totp.loading": "Loading…",
+    "totp.back": "Back",
+    "totp.enrol.title": "Turn on an authenticator app",
+    "totp.enrol.scan": "1. Open an authenticator app on your phone (Google Authenticator, "
+    "Microsoft Authenticator, FreeOTP…), add an account and scan the QR code.",
+    "totp.enrol.key": "2. Or type this key (type: time based):",
+    "totp.enrol.account": "Account: {issuer} ({account})",
+    "totp.enrol.enter": "3. Enter the 6-digit code the app shows, to confirm.",
+    "totp.enrol.replaces": "The authenticator app you use now stays valid until you confirm the "
+    "new code.",
+    "totp.enrolled": "The authenticator app is on. When you log in, choose “Choose another way to "
+    "authenticate” to enter the app's code.",
+    "totp.login.title": "Authenticate with an app",
+    "totp.login.prompt": "Open your authenticator app and enter the 6-digit code of the account "
+    "{issuer} ({account}). The code changes every 30 seconds.",
+    "totp.login.missing": "This account has no authenticator app turned on. Go back to log in with "
+    "the OTP sent by SMS; once logged in, you can turn on an authenticator app on the Account "
+    "page.",
+    "totp.profile.label": "Login verification",
+    "totp.profile.sms": "OTP by SMS",
+    "totp.profile.app": "Authenticator app (on since {time})",
+    "totp.profile.enrol": "Turn on an authenticator app",
+    "totp.profile.reenrol": "Set up the authenticator app again",
+    "totp.required": "You must enter the code from the authenticator app.",
+    "totp.format": "The authenticator app's code has {digits} digits.",
+    "totp.wrong": "Wrong code. {left} tries left.",
+    "totp.wrong_enrol": "Wrong code. Enter the code the app shows for this account, and check "
+    "the phone's clock.",
+    "totp.used": "This code was already used; wait for the app to show a new one (at most 30 "
+    "seconds), then enter it.",
+    "totp.locked": "The authenticator app is locked after too many wrong codes; try again in "
+    "{minutes} minutes, or go back to log in with the OTP by SMS.",
+    "totp.locked_now": "You entered a wrong code {limit} times; the authenticator app is locked "
+    "for {minutes} minutes. You can still go back and log in with the OTP by SMS.",
+    "totp.not_enrolled": "This account has no authenticator app turned on.",
+    "totp.no_pending": "No key is waiting to be confirmed; please open the authenticator app page "
+    "again.",
+    "totp.unreadable": "The authenticator app's key cannot be read (the install's secret key "
+    "changed). Log in with the OTP by SMS, then turn the authenticator app on again.",
     # -- signing tokens
+    "token.pin_required": "You must enter the token's PIN.",
+    "token.pin_format": "A PIN has {min} to {max} digits.",
+    "token.pin_wrong": "Wrong PIN. {left} tries left before the token locks.",
+    "token.locked_now": "You entered a wrong PIN {limit} times; the token is now locked. Please "
+    "contact the digital signature certification provider to unlock it.",
+    "token.locked": "The token is locked after {limit} wrong PINs. Please contact the digital "
+    "signature certification provider to unlock it.",
+    "token.kind": "The subject must be a citizen, a business or a state agency (citizen, business, "
+    "agency).",
+    "token.days": "A certificate is valid for {min} to {max} days.",
+    "token.serial_format": "A serial has {digits} hexadecimal digits (0–9, A–F); its first {prefix} "
+    "or more are enough.",
+    "token.not_found": "No token has the serial {serial}.",
+    "token.ambiguous": "Several tokens have a serial starting with {serial}; type more digits.",
+    "token.damaged": "The token's data is damaged or cannot be read.",
+    "token.cert_unreadable": "The certificate on the token cannot be read.",
+    "token.foreign_ca": "The certificate was issued by “{issuer}”, not by “{ca}” that the portal "
+    "trusts; refused.",
+    "token.cert_tampered": "The signature of “{ca}” on the certificate does not hold: the certificate "
+    "was altered; refused.",
+    "token.cert_usage": "This certificate is not for signing (it is not a subscriber's certificate).",
+    "token.not_yet_valid": "The certificate is not valid yet; it is valid from {date}.",
+    "token.expired": "The certificate expired at {date}; please renew it with the certification "
+    "provider.",
+    "token.revoked": "The certificate was revoked at {date}; refused.",
+    "token.already_revoked": "Certificate {serial} was already revoked at {date}.",
+    "token.ca_invalid": "The certificate of “{ca}” is no longer valid; tokens cannot be checked.",
+    "token.ca_unreadable": "The simulated certification authority's certificate or revocation list "
+    "cannot be read.",
+    "token.ca_key": "The simulated certification authority's key does not open with this install's "
+    "secret key (has the secret key changed?); certificates cannot be issued or revoked.",
+    "token.crl_invalid": "The certificate revocation list does not carry a valid signature of "
+    "“{ca}”; tokens cannot be checked.",
+    "token.signature_invalid": "The signature over the challenge does not match the certificate; "
+    "refused.",
+    "token.challenge_unknown": "The challenge was not issued by the portal or was already used; "
+    "please log in again.",
+    "token.challenge_expired": "The challenge has expired (valid 2 minutes); please log in again.",
+    "token.status.valid": "Valid",
+    "token.status.locked": "Locked (wrong PINs)",
+    "token.status.not_yet_valid": "Not valid yet",
+    "token.status.expired": "Expired",
+    "token.status.revoked": "Revoked",
+    "token.status.foreign": "Issued by another CA",
+    "token.status.tampered": "Altered",
+    "token.status.invalid": "Invalid",
+    "token.status.damaged": "Damaged",
+    "token.failed_pins": "wrong PIN {count}/{limit}",
+    "token.id.cccd": "CCCD",
+    "token.id.cmnd": "CMND",
+    "token.id.mst": "Tax code",
+    "token.id.mdd": "Agency code",
+    "mst.required": "You must enter the tax code.",
+    "mst.digits": "A tax code has digits only, and a dash before a branch's 3 digits.",
+    "mst.length": "A tax code has 10 digits, or 13 for a branch; you typed {length}.",
+    "mst.format": "Write the tax code as 0109998883 or 0109998883-001.",
+    "mst.sequence": "The tax code's 3rd to 9th digits (its sequence number) cannot all be 0.",
+    "mst.branch": "A branch code (the tax code's last 3 digits) is 001 to 999.",
+    "mst.checksum": "The tax code is not valid: its check digit (the 10th) is wrong.",
+    "agency.required": "You must enter the agency's code.",
+    "agency.format": "An agency's electronic identifier looks like 000.00.00.H29: three digits, two "
+    "digits, two digits, then a capital letter and two digits, separated by dots.",
+    "org_name.required": "You must enter the organisation's name.",
+    "org_name.chars": "The organisation's name has a character that is not allowed: {char}.",
+    "org_name.length": "An organisation's name is 2 to 200 characters long.",
+    "cli.token.title": "Plugged-in signing tokens ({count})",
+    "cli.token.none": "No tokens yet. Make one with “dvc-tui token new …” or “dvc-tui token "
+    "training”.",
+    "cli.token.col.serial": "Serial",
+    "cli.token.col.holder": "Holder",
+    "cli.token.col.id": "Identifier",
+    "cli.token.col.from": "Valid from",
+    "cli.token.col.to": "To",
+    "cli.token.col.state": "State",
+    "cli.token.col.pin": "PIN",
+    "cli.token.col.made": "This run",
+    "cli.token.created": "Made token {serial} for {name} ({identifier}), valid until {until}.",
+    "cli.token.revoked": "Revoked certificate {serial} of {name}.",
+    "cli.token.training.title": "Training signing tokens",
+    "cli.token.training.made": "made",
+    "cli.token.training.kept": "already there",
 }
 
 CATALOGS = {"vi": VI, "en": EN}

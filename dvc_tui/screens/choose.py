@@ -30,7 +30,6 @@ class ChooseSubjectScreen(PortalScreen):
                 yield Button(t(f"subject.{subject.value}"), id=f"subject-{subject.value}")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one(f"#subject-{(self.current or Subject.CITIZEN).value}").focus()
 
     @on(Button.Pressed, ".choices Button")
@@ -69,7 +68,6 @@ class ChooseMethodScreen(PortalScreen):
         yield Static("", id="method-message", classes="message")
 
     def on_mount(self) -> None:
-        super().on_mount()
         first = next((b for b in self.query("#methods Button") if not b.disabled), None)
         if first is not None:
             first.focus()

@@ -28,7 +28,6 @@ class HomeScreen(PortalScreen):
         yield Static("", id="home-message", classes="message")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#register").focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

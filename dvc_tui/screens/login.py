@@ -18,10 +18,11 @@ class LoginScreen(PortalScreen):
     STEP = (2, 3)
     ZONES = {"login-tabs": 1, "submit": 2}
 
-    def __init__(self, services, username: str = "") -> None:
+    def __init__(self, services, username: str = "", notice: str | None = None) -> None:
         super().__init__(id="login")
         self.services = services
         self.username = username
+        self.notice = notice  # shown as information, e.g. after Quên mật khẩu
 
     def compose_body(self) -> ComposeResult:
         yield Static(t("login.title"), classes="title")
@@ -53,7 +54,8 @@ class LoginScreen(PortalScreen):
             yield Static(t("login.sim_later"), id="pane-sim", classes="later")
 
     def on_mount(self) -> None:
-        super().on_mount()
+        if self.notice:  # after PortalScreen.on_mount, which Textual runs after this one
+            self.call_later(self.say, "login-message", self.notice, error=False)
         self.query_one("#password" if self.username else "#username").focus()
 
     @on(Tabs.TabActivated, "#login-tabs")
@@ -66,7 +68,9 @@ class LoginScreen(PortalScreen):
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
-        if event.value:  # not the reset after a refusal, which must leave its message shown
+        # Typing clears the message; not the reset after a refusal, nor the name filled in on
+        # opening (its Changed may arrive after the notice is shown).
+        if event.value and event.input.has_focus:
             self.say("login-message", None)
 
     @on(Input.Submitted, "#password")
@@ -95,7 +99,9 @@ class LoginScreen(PortalScreen):
 
     @on(Button.Pressed, "#forgot")
     def _forgot(self) -> None:
-        self.say("login-message", t("login.forgot_later"), error=False)
+        if not self.busy:
+            self.username = self.query_one("#username", Input).value  # Quên mật khẩu starts with it
+            self.dismiss(Nav.FORGOT)
 
     @on(Button.Pressed, "#go-register")
     def _go_register(self) -> None:

@@ -1,4 +1,5 @@
-"""Xác thực mã OTP: the code sent by SMS, for registration (zone 8) or login (zones 3-5)."""
+"""Xác thực mã OTP: the code sent by SMS, for registration (zone 8), login (zones 3-5) or
+Quên mật khẩu."""
 
 from __future__ import annotations
 
@@ -28,6 +29,9 @@ class OtpScreen(PortalScreen):
         if purpose is Purpose.REGISTER:
             self.STEP = (4, 5)
             self.ZONES = {"otp-code-field": 8, "confirm": 8}
+        elif purpose is Purpose.RESET:  # Quên mật khẩu: no zones in the leaflet
+            self.STEP = (2, 3)
+            self.ZONES = {}
         else:
             self.STEP = (3, 3)
             self.ZONES = {"otp-code-field": 3, "confirm": 4, "other-method": 5}
@@ -56,7 +60,6 @@ class OtpScreen(PortalScreen):
             yield Button(t("otp.no_account"), id="go-register", compact=True)
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._show_validity()
         self._tick()
         self.set_interval(1, self._tick)
@@ -120,7 +123,8 @@ class OtpScreen(PortalScreen):
 
     @on(Button.Pressed, "#other-method")
     def _other(self) -> None:
-        self.say("otp-message", t("otp.other_later"), error=False)
+        if not self.busy and self.purpose is Purpose.LOGIN:
+            self.dismiss(Nav.OTHER)  # the coordinator offers the authenticator app
 
     @on(Button.Pressed, "#go-register")
     def _go_register(self) -> None:

@@ -53,7 +53,6 @@ class RegisterMobileScreen(PortalScreen):
         yield Button(t("form.submit"), id="submit", variant="primary", classes="submit")
 
     def on_mount(self) -> None:
-        super().on_mount()
         if self.draft.form.phone:
             self._check_field("phone", quiet=True)
         self.query_one("#cccd").focus()

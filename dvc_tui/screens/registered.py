@@ -24,7 +24,6 @@ class RegisteredScreen(PortalScreen):
         yield Button(t("done.to_login"), id="to-login", variant="success")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#to-login").focus()
 
     def action_back(self) -> None:

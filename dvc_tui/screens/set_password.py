@@ -1,6 +1,12 @@
-"""The password step (zone 9): Nhập mật khẩu, Xác nhận mật khẩu, ĐĂNG KÝ, with a live checklist."""
+"""The password step (zone 9): Nhập mật khẩu, Xác nhận mật khẩu, ĐĂNG KÝ, with a live checklist.
+
+`NewPasswordScreen` is the step without its purpose: registration's `SetPasswordScreen` here,
+Quên mật khẩu's `ResetPasswordScreen` in reset_password.py.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,30 +23,42 @@ from dvc_tui.widgets.field import FormField
 from dvc_tui.widgets.inputs import PasswordInput
 
 
-class SetPasswordScreen(PortalScreen):
-    STEP = (5, 5)
-    ZONES = {"password-box": 9}
+class NewPasswordScreen(PortalScreen):
+    """Two password fields, the live checklist, a button; subclasses say what the password is for."""
 
-    def __init__(self, registration: MobileRegistration, services) -> None:
-        super().__init__(id="set-password")
-        self.registration = registration
+    LABEL_KEYS = ("pw.field", "pw.confirm")
+    SUBMIT_KEY = "pw.submit"
+    BUSY_KEY = "pw.hashing"
+
+    def __init__(self, services, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.services = services
 
+    def compose_intro(self) -> ComposeResult:
+        """The title and the rule above the fields."""
+        yield from ()
+
+    def complete(self, password: str, confirm: str) -> Any:
+        """Store the password (in a worker thread); the result is the screen's result."""
+        raise NotImplementedError
+
     def compose_body(self) -> ComposeResult:
-        yield Static(t("pw.title"), classes="title")
-        yield Static(t("pw.rule"), id="pw-rule", classes="subtitle")
+        yield from self.compose_intro()
         with Vertical(id="password-box"):
-            yield FormField("password", "pw.field", input_widget=PasswordInput(id="password", select_on_focus=False))
             yield FormField(
-                "password-confirm", "pw.confirm", input_widget=PasswordInput(id="password-confirm", select_on_focus=False)
+                "password", self.LABEL_KEYS[0], input_widget=PasswordInput(id="password", select_on_focus=False)
+            )
+            yield FormField(
+                "password-confirm",
+                self.LABEL_KEYS[1],
+                input_widget=PasswordInput(id="password-confirm", select_on_focus=False),
             )
         yield PasswordChecklist()
         yield Static("", id="password-message", classes="message")
         yield Busy()
-        yield Button(t("pw.submit"), id="submit", variant="primary", classes="submit")
+        yield Button(t(self.SUBMIT_KEY), id="submit", variant="primary", classes="submit")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#password").focus()
 
     def _values(self) -> tuple[str, str]:
@@ -66,14 +84,38 @@ class SetPasswordScreen(PortalScreen):
         try:
             check_new_password(password, confirm)
         except PortalError as error:
-            where = "password-confirm" if error.key == "password.mismatch" else "password"
-            self.query_one(f"#{where}-field", FormField).show_error(problem(error))
-            self.query_one(f"#{where}").focus()
+            self._refused(error)
             return
-        accounts = self.services.accounts
-        self.run_blocking(
-            lambda: accounts.complete_mobile_registration(self.registration, password, confirm),
-            self.dismiss,
-            lambda error: self.say("password-message", problem(error)),
-            t("pw.hashing"),
-        )
+        self.run_blocking(lambda: self.complete(password, confirm), self.dismiss, self._refused, t(self.BUSY_KEY))
+
+    def field_of(self, error: PortalError) -> str | None:
+        """The field a problem is shown under, or None for the message below the checklist."""
+        if error.key == "password.mismatch":
+            return "password-confirm"
+        return "password" if error.key.startswith("password.") else None
+
+    def _refused(self, error: PortalError) -> None:
+        where = self.field_of(error)
+        if where is None:
+            self.say("password-message", problem(error))
+            return
+        self.query_one(f"#{where}-field", FormField).show_error(problem(error))
+        self.query_one(f"#{where}").focus()
+
+
+class SetPasswordScreen(NewPasswordScreen):
+    """Registration's last step: the password of the account about to be created."""
+
+    STEP = (5, 5)
+    ZONES = {"password-box": 9}
+
+    def __init__(self, registration: MobileRegistration, services) -> None:
+        super().__init__(services, id="set-password")
+        self.registration = registration
+
+    def compose_intro(self) -> ComposeResult:
+        yield Static(t("pw.title"), classes="title")
+        yield Static(t("pw.rule"), id="pw-rule", classes="subtitle")
+
+    def complete(self, password: str, confirm: str):
+        return self.services.accounts.complete_mobile_registration(self.registration, password, confirm)

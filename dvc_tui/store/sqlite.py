@@ -19,6 +19,7 @@ from dvc_tui.core.accounts import Account, AccountExists, Level, Method, Subject
 from dvc_tui.core.carrier import TRAINING_SUBSCRIBERS, Subscriber
 from dvc_tui.core.otp import CodeStatus, IssuedCode, Purpose
 from dvc_tui.core.sms import SmsMessage
+from dvc_tui.core.totp import AuthenticatorRecord
 
 DB_NAME = "dvc-tui.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
@@ -85,7 +86,27 @@ def _migration_1(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS = [_migration_1]
+def _migration_2(db: sqlite3.Connection) -> None:
+    """Authenticator apps (TOTP): one row per account. The secrets arrive sealed (AES-GCM under
+    a key derived from the install's key, store/sealing.py); this table never sees them in clear."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE authenticators (
+            username        TEXT PRIMARY KEY REFERENCES accounts (username) ON DELETE CASCADE,
+            secret          BLOB,
+            confirmed_at    TEXT,
+            last_step       INTEGER,
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            locked_until    TEXT,
+            pending_secret  BLOB,
+            pending_since   TEXT
+        );
+        """
+    )
+
+
+MIGRATIONS = [_migration_1, _migration_2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -265,9 +286,20 @@ class SqliteStore:
         except sqlite3.IntegrityError:
             raise AccountExists() from None
 
-    def set_password_hash(self, username: str, phc: str) -> None:
+    def set_password_hash(self, username: str, phc: str, *, spend_code: int | None = None) -> bool:
+        """Replace the hash; with `spend_code`, only while that code is used and not yet spent,
+        and spend it (status superseded) in the same transaction: one code, one new password.
+        Returns whether the hash was replaced."""
         with self.transaction() as db:
-            db.execute("UPDATE accounts SET password_hash = ? WHERE username = ?", (phc, username))
+            if spend_code is not None:
+                spent = db.execute(
+                    "UPDATE otp_codes SET status = ? WHERE id = ? AND status = ?",
+                    (CodeStatus.SUPERSEDED.value, spend_code, CodeStatus.USED.value),
+                )
+                if spent.rowcount != 1:
+                    return False
+            cursor = db.execute("UPDATE accounts SET password_hash = ? WHERE username = ?", (phc, username))
+            return cursor.rowcount == 1
 
     def iter_accounts(self) -> Iterator[Account]:
         """All accounts, oldest first, streamed from a cursor."""
@@ -388,3 +420,77 @@ class SqliteStore:
         args.append(limit)
         rows = self._connection().execute(sql, args).fetchall()
         return [SmsMessage(r[0], r[1], r[2], r[3], datetime.fromisoformat(r[4])) for r in rows]
+
+    # -- authenticator app (TOTP) ----------------------------------------------------------
+    _AUTHENTICATOR_COLUMNS = (
+        "username, secret, confirmed_at, last_step, failed_attempts, locked_until, pending_secret, pending_since"
+    )
+
+    def get_authenticator(self, username: str) -> AuthenticatorRecord | None:
+        row = self._connection().execute(
+            f"SELECT {self._AUTHENTICATOR_COLUMNS} FROM authenticators WHERE username = ?", (username,)
+        ).fetchone()
+        if row is None:
+            return None
+        return AuthenticatorRecord(
+            username=row[0],
+            secret=bytes(row[1]) if row[1] is not None else None,
+            confirmed_at=_dt(row[2]),
+            last_step=row[3],
+            failed_attempts=row[4],
+            locked_until=_dt(row[5]),
+            pending_secret=bytes(row[6]) if row[6] is not None else None,
+            pending_since=_dt(row[7]),
+        )
+
+    def set_pending_authenticator(self, username: str, sealed: bytes, since: datetime) -> None:
+        """Put a new secret awaiting its first code; a confirmed one stays in force meanwhile."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO authenticators (username, pending_secret, pending_since) VALUES (?, ?, ?) "
+                "ON CONFLICT (username) DO UPDATE SET pending_secret = excluded.pending_secret, "
+                "pending_since = excluded.pending_since",
+                (username, sealed, _ts(since)),
+            )
+
+    def activate_authenticator(self, username: str, pending: bytes, confirmed_at: datetime, step: int) -> bool:
+        """Make the pending secret the account's authenticator, if it is still the one pending.
+
+        The confirming code's step counts as used; the attempt count and any lock are cleared."""
+        with self.transaction() as db:
+            cursor = db.execute(
+                "UPDATE authenticators SET secret = pending_secret, pending_secret = NULL, "
+                "pending_since = NULL, confirmed_at = ?, last_step = ?, failed_attempts = 0, "
+                "locked_until = NULL WHERE username = ? AND pending_secret = ?",
+                (_ts(confirmed_at), step, username, pending),
+            )
+            return cursor.rowcount == 1
+
+    def use_authenticator_step(self, username: str, step: int) -> bool:
+        """Record an accepted code's time step; False when that step (or a later one) was used."""
+        with self.transaction() as db:
+            cursor = db.execute(
+                "UPDATE authenticators SET last_step = ?, failed_attempts = 0, locked_until = NULL "
+                "WHERE username = ? AND secret IS NOT NULL AND (last_step IS NULL OR last_step < ?)",
+                (step, username, step),
+            )
+            return cursor.rowcount == 1
+
+    def fail_authenticator(self, username: str, max_attempts: int, locked_until: datetime) -> int:
+        """Count a wrong code; at `max_attempts` lock until `locked_until` and start the count
+        again. Returns the wrong codes in a row, this one included."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE authenticators SET failed_attempts = failed_attempts + 1 WHERE username = ?",
+                (username,),
+            )
+            row = db.execute(
+                "SELECT failed_attempts FROM authenticators WHERE username = ?", (username,)
+            ).fetchone()
+            attempts = row[0] if row else 0
+            if attempts >= max_attempts:
+                db.execute(
+                    "UPDATE authenticators SET failed_attempts = 0, locked_until = ? WHERE username = ?",
+                    (_ts(locked_until), username),
+                )
+        return attempts

@@ -99,6 +99,12 @@ async def _login(pilot):
     await _still(pilot)
 
 
+async def _forgot_password(pilot):
+    await _login(pilot)
+    await click(pilot, "#forgot")
+    await _still(pilot)
+
+
 async def _otp_login(pilot):
     app = pilot.app
     await register(app, pilot)
@@ -118,6 +124,43 @@ async def _profile(pilot):
     await _still(pilot)
 
 
+async def _totp_enrol(pilot):
+    app = pilot.app
+    await _profile(pilot)
+    await click(pilot, "#enrol-totp")
+    await settle(app, pilot)
+    await _still(pilot)
+
+
+async def _totp_login(pilot, enrol: bool = True):
+    from tests.rfc6238 import code_at
+
+    app = pilot.app
+    clock = app.services.clock
+    await _profile(pilot)
+    if enrol:
+        await click(pilot, "#enrol-totp")
+        await settle(app, pilot)
+        key = str(app.screen.query_one("#totp-key").render()).replace(" ", "")
+        await type_into(pilot, "totp-code", code_at(key, clock.now()))
+        await pilot.press("enter")
+        await settle(app, pilot)
+    await click(pilot, "#logout")
+    clock.advance(61)  # past the SMS resend wait
+    await click(pilot, "#login")
+    await type_into(pilot, "username", CITIZEN["cccd"])
+    await type_into(pilot, "password", GOOD_PASSWORD)
+    await pilot.press("enter")
+    await settle(app, pilot)
+    await click(pilot, "#other-method")
+    await settle(app, pilot)
+    await _still(pilot)
+
+
+async def _totp_login_missing(pilot):
+    await _totp_login(pilot, enrol=False)
+
+
 SCREENS = {
     "home": _home,
     "choose_subject": _subject,
@@ -129,9 +172,13 @@ SCREENS = {
     "set_password": _set_password,
     "registered": _registered,
     "login": _login,
+    "forgot_password": _forgot_password,
     "login_error": _login_error,
     "otp_login": _otp_login,
     "profile": _profile,
+    "totp_enrol": _totp_enrol,
+    "totp_login": _totp_login,
+    "totp_login_missing": _totp_login_missing,
 }
 
 
