@@ -14,6 +14,7 @@ from textual.signal import Signal
 
 from dvc_tui.config import Config
 from dvc_tui.core.clock import Clock
+from dvc_tui.core.accounts import Method
 from dvc_tui.core.flow import RegistrationDraft
 from dvc_tui.core.otp import Purpose
 from dvc_tui.core.text import set_language, t
@@ -130,6 +131,7 @@ class DvcApp(App[None]):
     async def _registration(self) -> tuple[Nav, str]:
         from dvc_tui.screens.choose import ChooseMethodScreen, ChooseSubjectScreen
         from dvc_tui.screens.otp import OtpScreen
+        from dvc_tui.screens.register_bhxh import RegisterBhxhScreen
         from dvc_tui.screens.register_mobile import RegisterMobileScreen
         from dvc_tui.screens.registered import RegisteredScreen
         from dvc_tui.screens.set_password import SetPasswordScreen
@@ -140,7 +142,9 @@ class DvcApp(App[None]):
         screens = {
             "subject": lambda: ChooseSubjectScreen(draft.subject),
             "method": lambda: ChooseMethodScreen(draft.subject),
-            "form": lambda: RegisterMobileScreen(draft, services),
+            "form": lambda: (RegisterBhxhScreen if draft.method is Method.BHXH else RegisterMobileScreen)(
+                draft, services
+            ),
             "otp": lambda: OtpScreen(
                 Purpose.REGISTER, draft.registration.id_number.value, draft.registration.phone, issued, services
             ),

@@ -9,9 +9,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import Enum, IntEnum
 
+from dvc_tui.core.bhxh import InsuredPerson
 from dvc_tui.core.carrier import check_own_number
 from dvc_tui.core.clock import Clock
-from dvc_tui.core.identity import IdNumber, Phone, parse_id_number
+from dvc_tui.core.identity import IdNumber, Phone, parse_id_number, same_name
 from dvc_tui.core.otp import IssuedCode, OneTimeCodes, Purpose
 from dvc_tui.core.passwords import PasswordHasher, check_new_password
 from dvc_tui.core.problems import PortalError
@@ -82,6 +83,19 @@ class MobileRegistration:
 
 
 @dataclass(frozen=True)
+class BhxhRegistration:
+    """The social-insurance (BHXH) form, checked. `phone` is the number the BHXH registry holds
+    for the person, filled in by `start_bhxh_registration` (never typed by the user)."""
+
+    bhxh_number: str
+    id_number: IdNumber
+    full_name: str
+    dob: date
+    phone: Phone | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
 class PasswordReset:
     """Quên mật khẩu under way: the login name, the number shown as the code's destination
     (the account's, or a stand-in when the ID has no account) and the code issued."""
@@ -122,6 +136,29 @@ class Accounts:
         check_own_number(self._store, reg.phone.e164, reg.id_number.value)
         return self._codes.send(Purpose.REGISTER, reg.id_number.value, reg.phone.e164)
 
+    def start_bhxh_registration(self, reg: BhxhRegistration) -> tuple[BhxhRegistration, IssuedCode]:
+        """Check the ID is free and the registry holds this person, then send the code to the
+        number on file with the registry. Returns the registration with that number."""
+        if self._store.account_exists(reg.id_number.value):
+            raise AccountExists()
+        person = self._insured_person(reg)
+        reg = replace(reg, phone=Phone(person.phone), full_name=person.full_name)  # the registry's spelling
+        return reg, self._codes.send(Purpose.REGISTER, reg.id_number.value, person.phone)
+
+    def _insured_person(self, reg: BhxhRegistration) -> InsuredPerson:
+        """The registry's person for the form, or a PortalError saying which part disagrees
+        (never what the registry holds)."""
+        person = self._store.insured_person(reg.bhxh_number)
+        if person is None:
+            raise PortalError("bhxh.unknown")
+        if person.id_number != reg.id_number.value:
+            raise PortalError("bhxh.mismatch.id")
+        if not same_name(person.full_name, reg.full_name):
+            raise PortalError("bhxh.mismatch.name")
+        if person.dob != reg.dob:
+            raise PortalError("bhxh.mismatch.dob")
+        return person
+
     def resend_code(self, purpose: Purpose, subject: str, phone: str) -> IssuedCode:
         if purpose is Purpose.RESET:  # the number comes from the account, never from the screen
             return self._send_reset_code(subject, resend=True)[1]
@@ -133,19 +170,30 @@ class Accounts:
     def complete_mobile_registration(self, reg: MobileRegistration, password: str, confirm: str) -> Account:
         """Set the password and create the account: one transaction, after a confirmed code."""
         check_new_password(password, confirm)
+        return self._create_account(reg, reg.phone.e164, Method.MOBILE, password)
+
+    def complete_bhxh_registration(self, reg: BhxhRegistration, password: str, confirm: str) -> Account:
+        """As for the mobile path, with the number the BHXH registry holds (looked up again)."""
+        check_new_password(password, confirm)
+        person = self._insured_person(reg)
+        return self._create_account(reg, person.phone, Method.BHXH, password, full_name=person.full_name)
+
+    def _create_account(
+        self, reg, phone: str, method: Method, password: str, *, full_name: str | None = None
+    ) -> Account:
         now = self._clock.now()
         if not self._codes.verified_since(
-            Purpose.REGISTER, reg.id_number.value, reg.phone.e164, now - VERIFIED_CODE_VALID_FOR
+            Purpose.REGISTER, reg.id_number.value, phone, now - VERIFIED_CODE_VALID_FOR
         ):
             raise PortalError("register.code_needed")
         account = Account(
             username=reg.id_number.value,
-            full_name=reg.full_name,
+            full_name=full_name or reg.full_name,
             dob=reg.dob,
-            phone=reg.phone.e164,
+            phone=phone,
             email=reg.email,
             subject=Subject.CITIZEN,
-            method=Method.MOBILE,
+            method=method,
             level=Level.IAL2,
             created_at=now,
             password_hash=self._hasher.hash(password),

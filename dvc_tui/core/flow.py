@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dvc_tui.core.accounts import Account, Level, Method, MobileRegistration, Subject
+from dvc_tui.core.accounts import Account, BhxhRegistration, Level, Method, MobileRegistration, Subject
 
 LEVEL_OF = {
     Method.MOBILE: Level.IAL2,
@@ -18,7 +18,7 @@ METHODS_BY_LEVEL = {
     Level.IAL3: (Method.USB, Method.SIM),
 }
 CITIZEN_ONLY = {Method.MOBILE, Method.BHXH, Method.POST}
-BUILT = {Method.MOBILE}
+BUILT = {Method.MOBILE, Method.BHXH}
 """Methods this version simulates end to end; the others say they come in a later version."""
 
 
@@ -52,10 +52,21 @@ class MobileForm:
 
 
 @dataclass
+class BhxhForm:
+    """The social-insurance form as typed, kept verbatim like MobileForm."""
+
+    bhxh: str = ""
+    cccd: str = ""
+    full_name: str = ""
+    dob: str = ""
+
+
+@dataclass
 class RegistrationDraft:
     subject: Subject | None = None
     method: Method | None = None
     form: MobileForm = field(default_factory=MobileForm)
-    registration: MobileRegistration | None = None
+    bhxh_form: BhxhForm = field(default_factory=BhxhForm)
+    registration: MobileRegistration | BhxhRegistration | None = None
     code_confirmed: bool = False
     account: Account | None = None

@@ -215,6 +215,28 @@ def parse_email(text: str) -> str | None:
     return f"{local}@{domain.lower()}"
 
 
+def parse_bhxh_number(text: str) -> str:
+    """A Mã số BHXH (social-insurance number): exactly 10 ASCII digits."""
+    _too_long(text, "bhxh.format")
+    value = _clean(text)
+    if not value:
+        raise PortalError("bhxh.required")
+    if not (value.isascii() and value.isdigit()):
+        raise PortalError("bhxh.digits")
+    if len(value) != 10:
+        raise PortalError("bhxh.length", length=len(value))
+    return value
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two names are the same person's: NFC, case-insensitive, spaces collapsed."""
+
+    def norm(name: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+    return norm(a) == norm(b)
+
+
 def mask_id(value: str) -> str:
     return value[:3] + "*" * max(len(value) - 6, 0) + value[-3:]
 

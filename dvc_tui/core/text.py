@@ -57,7 +57,7 @@ VI: dict[str, str] = {
     "method.citizens_only": "Chỉ dành cho công dân",
     "method.later": "Sẽ có trong phiên bản sau",
     "method.later_notice": "Đăng ký bằng {method} sẽ có trong phiên bản sau của trình mô phỏng. "
-    "Hiện có: Thuê bao di động (công dân).",
+    "Hiện có: Thuê bao di động, Bảo hiểm xã hội (công dân).",
     # the mobile form
     "form.subtitle": "Thuê bao di động (Chỉ dành cho công dân)",
     "field.cccd": "Tên đăng nhập (Số CMT/CCCD)",
@@ -280,6 +280,21 @@ VI: dict[str, str] = {
     "xác thực.",
     "totp.unreadable": "Không đọc được khóa của ứng dụng xác thực (khóa bí mật của bản cài đặt đã "
     "thay đổi). Hãy đăng nhập bằng mã OTP qua SMS rồi bật lại ứng dụng xác thực.",
+    # -- social insurance (BHXH) registration
+    "bhxh.subtitle": "Bảo hiểm xã hội (Chỉ dành cho công dân)",
+    "field.bhxh": "Mã số BHXH",
+    "field.bhxh.ph": "10 chữ số, trên thẻ BHYT hoặc sổ BHXH",
+    "bhxh.note": "* Mã xác thực được gửi tới số điện thoại đã đăng ký với cơ quan Bảo hiểm xã hội.",
+    "bhxh.required": "Bạn phải nhập mã số BHXH.",
+    "bhxh.digits": "Mã số BHXH chỉ gồm chữ số.",
+    "bhxh.length": "Mã số BHXH có 10 chữ số; bạn đã nhập {length} số.",
+    "bhxh.format": "Mã số BHXH không hợp lệ.",
+    "bhxh.unknown": "Mã số BHXH không có trong cơ sở dữ liệu của Bảo hiểm xã hội Việt Nam.",
+    "bhxh.mismatch.id": "Số CMT/CCCD không khớp với thông tin của mã số BHXH này.",
+    "bhxh.mismatch.name": "Họ tên không khớp với thông tin của mã số BHXH này.",
+    "bhxh.mismatch.dob": "Ngày sinh không khớp với thông tin của mã số BHXH này.",
+    "done.level.bhxh": "Mức xác minh 2 (đã được xác minh qua cơ sở dữ liệu BHXH)",
+    "level.2.bhxh": "Mức 2 (đã được xác minh qua cơ sở dữ liệu BHXH)",
     # -- signing tokens
     "token.pin_required": "Bạn phải nhập mã PIN của USB ký số.",
     "token.pin_format": "Mã PIN gồm {min} đến {max} chữ số.",
@@ -409,7 +424,7 @@ EN: dict[str, str] = {
     "method.citizens_only": "Citizens only",
     "method.later": "Coming in a later version",
     "method.later_notice": "Registration by {method} comes in a later version of the simulator. "
-    "Available now: mobile subscription (citizens).",
+    "Available now: mobile subscription, social insurance (citizens).",
     "form.subtitle": "Mobile subscription (citizens only)",
     "field.cccd": "Login name (ID card number, CMT/CCCD)",
     "field.cccd.ph": "CMT (9 digits) or CCCD (12 digits)",
@@ -629,6 +644,21 @@ EN: dict[str, str] = {
     "again.",
     "totp.unreadable": "The authenticator app's key cannot be read (the install's secret key "
     "changed). Log in with the OTP by SMS, then turn the authenticator app on again.",
+    # -- social insurance (BHXH) registration
+    "bhxh.subtitle": "Social insurance (citizens only)",
+    "field.bhxh": "Social insurance number (Mã số BHXH)",
+    "field.bhxh.ph": "10 digits, on the health insurance card or the BHXH book",
+    "bhxh.note": "* The code is sent to the phone number registered with the social insurance agency.",
+    "bhxh.required": "You must enter the social insurance number.",
+    "bhxh.digits": "A social insurance number has digits only.",
+    "bhxh.length": "A social insurance number has 10 digits; you typed {length}.",
+    "bhxh.format": "The social insurance number is not valid.",
+    "bhxh.unknown": "This social insurance number is not in the Vietnam Social Security database.",
+    "bhxh.mismatch.id": "The ID card number does not match the records of this social insurance number.",
+    "bhxh.mismatch.name": "The full name does not match the records of this social insurance number.",
+    "bhxh.mismatch.dob": "The date of birth does not match the records of this social insurance number.",
+    "done.level.bhxh": "Verification level 2 (verified against the social insurance database)",
+    "level.2.bhxh": "Level 2 (verified against the social insurance database)",
     # -- signing tokens
     "token.pin_required": "You must enter the token's PIN.",
     "token.pin_format": "A PIN has {min} to {max} digits.",

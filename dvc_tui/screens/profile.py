@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
-from dvc_tui.core.accounts import Account
+from dvc_tui.core.accounts import Account, Method
 from dvc_tui.core.clock import VN_TZ
 from dvc_tui.core.identity import format_dob, mask_id
 from dvc_tui.core.problems import PortalError
@@ -28,7 +28,7 @@ def profile_rows(account: Account) -> list[tuple[str, str]]:
         ("profile.email", account.email or t("profile.none")),
         ("profile.subject", t(f"subject.{account.subject.value}")),
         ("profile.method", t(f"method.{account.method.value}")),
-        ("profile.level", t(f"level.{int(account.level)}")),
+        ("profile.level", t("level.2.bhxh") if account.method is Method.BHXH else t(f"level.{int(account.level)}")),
         ("profile.created", account.created_at.astimezone(VN_TZ).strftime("%H:%M %d/%m/%Y")),
     ]
 

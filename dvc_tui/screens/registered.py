@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Button, Static
 
-from dvc_tui.core.accounts import Account
+from dvc_tui.core.accounts import Account, Method
 from dvc_tui.core.text import t
 from dvc_tui.screens.base import Nav, PortalScreen
 
@@ -19,7 +19,8 @@ class RegisteredScreen(PortalScreen):
     def compose_body(self) -> ComposeResult:
         yield Static(t("done.title"), classes="title success")
         yield Static(t("done.body", username=self.account.username, name=self.account.full_name), id="done-body")
-        yield Static(t("done.level"), id="done-level", classes="subtitle")
+        level_key = "done.level.bhxh" if self.account.method is Method.BHXH else "done.level"
+        yield Static(t(level_key), id="done-level", classes="subtitle")
         yield Static(t("done.next"), classes="intro")
         yield Button(t("done.to_login"), id="to-login", variant="success")
 

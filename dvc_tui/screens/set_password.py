@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Button, Input, Static
 
-from dvc_tui.core.accounts import MobileRegistration
+from dvc_tui.core.accounts import BhxhRegistration, MobileRegistration
 from dvc_tui.core.passwords import check_new_password
 from dvc_tui.core.problems import PortalError
 from dvc_tui.core.text import t
@@ -109,7 +109,7 @@ class SetPasswordScreen(NewPasswordScreen):
     STEP = (5, 5)
     ZONES = {"password-box": 9}
 
-    def __init__(self, registration: MobileRegistration, services) -> None:
+    def __init__(self, registration: MobileRegistration | BhxhRegistration, services) -> None:
         super().__init__(services, id="set-password")
         self.registration = registration
 
@@ -118,4 +118,7 @@ class SetPasswordScreen(NewPasswordScreen):
         yield Static(t("pw.rule"), id="pw-rule", classes="subtitle")
 
     def complete(self, password: str, confirm: str):
-        return self.services.accounts.complete_mobile_registration(self.registration, password, confirm)
+        accounts = self.services.accounts
+        if isinstance(self.registration, BhxhRegistration):
+            return accounts.complete_bhxh_registration(self.registration, password, confirm)
+        return accounts.complete_mobile_registration(self.registration, password, confirm)

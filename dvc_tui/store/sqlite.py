@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from dvc_tui.core.accounts import Account, AccountExists, Level, Method, Subject
+from dvc_tui.core.bhxh import PRACTICE_INSURED, InsuredPerson
 from dvc_tui.core.carrier import TRAINING_SUBSCRIBERS, Subscriber
 from dvc_tui.core.otp import CodeStatus, IssuedCode, Purpose
 from dvc_tui.core.sms import SmsMessage
@@ -106,7 +107,27 @@ def _migration_2(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS = [_migration_1, _migration_2]
+def _migration_3(db: sqlite3.Connection) -> None:
+    """The simulated social-insurance registry, seeded with the practice people (core/bhxh.py)."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE bhxh_registry (
+            bhxh_number TEXT PRIMARY KEY,
+            id_number   TEXT NOT NULL,
+            full_name   TEXT NOT NULL,
+            dob         TEXT NOT NULL,
+            phone       TEXT NOT NULL
+        );
+        """
+    )
+    db.executemany(
+        "INSERT INTO bhxh_registry (bhxh_number, id_number, full_name, dob, phone) VALUES (?, ?, ?, ?, ?)",
+        [(p.bhxh_number, p.id_number, p.full_name, p.dob.isoformat(), p.phone) for p in PRACTICE_INSURED],
+    )
+
+
+MIGRATIONS = [_migration_1, _migration_2, _migration_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -318,6 +339,16 @@ class SqliteStore:
             "SELECT phone, id_number, full_name FROM carrier_subscribers WHERE phone = ?", (phone,)
         ).fetchone()
         return Subscriber(*row) if row else None
+
+    def insured_person(self, bhxh_number: str) -> InsuredPerson | None:
+        """The social-insurance registry's person with this Mã số BHXH, or None."""
+        row = self._connection().execute(
+            "SELECT bhxh_number, id_number, full_name, dob, phone FROM bhxh_registry WHERE bhxh_number = ?",
+            (bhxh_number,),
+        ).fetchone()
+        if row is None:
+            return None
+        return InsuredPerson(row[0], row[1], row[2], date.fromisoformat(row[3]), row[4])
 
     # -- one-time codes --------------------------------------------------------------------
     _CODE_COLUMNS = "id, purpose, subject, phone, issued_at, expires_at, attempts, status, used_at"

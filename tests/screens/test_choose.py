@@ -62,7 +62,7 @@ async def test_mobile_is_for_citizens_only(make_app, subject):
         assert shown(app, "#method-message") == ""
 
 
-async def test_citizen_methods_other_than_mobile_say_they_come_later(make_app):
+async def test_citizen_methods_other_than_mobile_and_bhxh_say_they_come_later(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
@@ -70,18 +70,26 @@ async def test_citizen_methods_other_than_mobile_say_they_come_later(make_app):
         await click(pilot, "#subject-citizen")
         assert app.screen.id == "choose-method"
         assert "Công dân" in [str(w.render()) for w in app.screen.query(".subtitle")][0]
-        assert not app.screen.query_one("#method-mobile").disabled
-        assert shown(app, "#method-mobile-note") == ""
+        for method in ("mobile", "bhxh"):
+            assert not app.screen.query_one(f"#method-{method}").disabled
+            assert shown(app, f"#method-{method}-note") == ""
         assert app.focused.id == "method-mobile"
-        names = {"bhxh": "Bảo hiểm xã hội", "post": "Bưu điện Việt Nam", "usb": "USB ký số", "sim": "SIM ký số"}
+        names = {"post": "Bưu điện Việt Nam", "usb": "USB ký số", "sim": "SIM ký số"}
         for method, name in names.items():
             assert shown(app, f"#method-{method}-note") == LATER
             await click(pilot, f"#method-{method}")
             assert app.screen.id == "choose-method"
             message = shown(app, "#method-message")
             assert f"Đăng ký bằng {name} sẽ có trong phiên bản sau" in message
-            assert "Thuê bao di động" in message
-        # ... and the mobile method still leads on to the form.
+            assert "Thuê bao di động, Bảo hiểm xã hội" in message
+        # ... social insurance leads on to its own form ...
+        await click(pilot, "#method-bhxh")
+        assert app.screen.id == "register-bhxh"
+        assert "Bảo hiểm xã hội (Chỉ dành cho công dân)" in [str(w.render()) for w in app.screen.query(".subtitle")]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.id == "choose-method"
+        # ... and the mobile method to the mobile form.
         await click(pilot, "#method-mobile")
         assert app.screen.id == "register-mobile"
         assert "Thuê bao di động (Chỉ dành cho công dân)" in [str(w.render()) for w in app.screen.query(".subtitle")]

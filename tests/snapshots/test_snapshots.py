@@ -48,6 +48,15 @@ async def _form_empty(pilot):
     await _still(pilot)
 
 
+async def _form_bhxh(pilot):
+    app = pilot.app
+    await settle(app, pilot)
+    await click(pilot, "#register")
+    await click(pilot, "#subject-citizen")
+    await click(pilot, "#method-bhxh")
+    await _still(pilot)
+
+
 async def _form_errors(pilot):
     app = pilot.app
     await to_form(app, pilot)
@@ -168,6 +177,7 @@ SCREENS = {
     "choose_method_business": _method_business,
     "register_mobile": _form_empty,
     "register_mobile_errors": _form_errors,
+    "register_bhxh": _form_bhxh,
     "otp_register": _otp_register,
     "set_password": _set_password,
     "registered": _registered,
