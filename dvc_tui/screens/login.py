@@ -54,8 +54,8 @@ class LoginScreen(PortalScreen):
             yield Static(t("login.sim_later"), id="pane-sim", classes="later")
 
     def on_mount(self) -> None:
-        if self.notice:  # after PortalScreen.on_mount, which Textual runs after this one
-            self.call_later(self.say, "login-message", self.notice, error=False)
+        if self.notice:
+            self.say("login-message", self.notice, error=False)
         self.query_one("#password" if self.username else "#username").focus()
 
     @on(Tabs.TabActivated, "#login-tabs")

@@ -60,8 +60,8 @@ class ProfileScreen(PortalScreen):
 
     def on_mount(self) -> None:
         self.query_one("#logout").focus()
-        if self.notice:  # after every on_mount in the MRO has run (PortalScreen's hides .message)
-            self.call_after_refresh(self.say, "profile-message", self.notice, error=False)
+        if self.notice:
+            self.say("profile-message", self.notice, error=False)
         if self.services is not None:
             authenticators, username = self.services.authenticators, self.account.username
             self.run_blocking(lambda: authenticators.status(username), self._show_status, self._status_failed, t("totp.loading"))
