@@ -73,12 +73,20 @@ class OneTimeCodes:
 
     # -- sending ---------------------------------------------------------------------------
     def send(
-        self, purpose: Purpose, subject: str, phone: str, *, resend: bool = False, deliver: bool = True
+        self,
+        purpose: Purpose,
+        subject: str,
+        phone: str,
+        *,
+        resend: bool = False,
+        deliver: bool = True,
+        sms_key: str | None = None,
     ) -> IssuedCode:
         """Send a code by SMS; without `resend`, a still-valid code for the same number is kept.
 
         With `deliver=False` the code is issued under every rule (cooldown, hourly limit,
         attempts, expiry) but no SMS leaves: Quên mật khẩu's stand-in for an unknown ID.
+        `sms_key` chooses another SMS text than the purpose's (the code rules stay the same).
         """
         now = self._clock.now()
         latest = self._store.latest_code(purpose.value, subject)
@@ -96,7 +104,7 @@ class OneTimeCodes:
             raise PortalError("otp.hourly_limit", limit=MAX_SENDS_PER_HOUR, minutes=minutes)
         issued = self._store.issue_code(purpose.value, subject, phone, now, now + CODE_TTL)
         if deliver:
-            self._sms.send_code(phone, purpose, self._hotp.at(issued.id))
+            self._sms.send_code(phone, purpose, self._hotp.at(issued.id), key=sms_key)
         return issued
 
     def seconds_until_resend(self, purpose: Purpose, subject: str) -> int:

@@ -40,8 +40,9 @@ class SmsGateway:
             listener(message)
         return message
 
-    def send_code(self, phone: str, purpose, code: str) -> SmsMessage:
-        return self.send(phone, text.t(f"sms.otp.{purpose.value}", code=code, minutes=5))
+    def send_code(self, phone: str, purpose, code: str, *, key: str | None = None) -> SmsMessage:
+        """A code's SMS: the purpose's text, or the catalog text `key` (same placeholders)."""
+        return self.send(phone, text.t(key or f"sms.otp.{purpose.value}", code=code, minutes=5))
 
     def inbox(self, phone: str | None = None, limit: int = 50) -> list[SmsMessage]:
         """The newest messages first."""

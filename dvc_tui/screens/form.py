@@ -23,8 +23,9 @@ class RegistrationFormScreen(PortalScreen):
 
     BINDINGS = [("f5", "new_captcha", "key.new_captcha")]
     FIELDS: tuple[str, ...] = ()
+    CAPTCHA = True
+    """Whether the form ends with the captcha (False: staff screens; Enter in the last field submits)."""
     OPTIONAL: frozenset[str] = frozenset()
-    DRAFT_ATTR: dict[str, str] = {}
 
     def __init__(self, draft, services, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -58,7 +59,12 @@ class RegistrationFormScreen(PortalScreen):
             return None
 
     def _parsers(self) -> dict[str, Callable[[str], object]]:
+        if not self.CAPTCHA:
+            return self.field_parsers()
         return {**self.field_parsers(), "captcha": self._check_captcha}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.CAPTCHA or action != "new_captcha"  # no F5 on a form without a captcha
 
     def _check_captcha(self, typed: str) -> str:
         if not typed.strip():
@@ -121,8 +127,10 @@ class RegistrationFormScreen(PortalScreen):
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
         field_id = event.input.id
-        if field_id in self.DRAFT_ATTR:
-            setattr(self.typed_values(), self.DRAFT_ATTR[field_id], event.value)
+        kept = self.typed_values()
+        attr = (field_id or "").replace("-", "_")  # #full-name is kept as the draft's full_name
+        if field_id != "captcha" and isinstance(getattr(kept, attr, None), str):
+            setattr(kept, attr, event.value)
         self.field_typed(field_id)
 
     def field_typed(self, field_id: str) -> None:
@@ -130,7 +138,7 @@ class RegistrationFormScreen(PortalScreen):
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:
-        if event.input.id == "captcha":
+        if event.input.id == self.FIELDS[-1]:
             self.action_submit()
         else:
             self.focus_next()
@@ -148,5 +156,7 @@ class RegistrationFormScreen(PortalScreen):
         self.query_one("#captcha", Input).focus()
 
     def _renew_captcha_keeping_error(self) -> None:
+        if not self.CAPTCHA:
+            return
         self.query_one(Captcha).renew()
         self.query_one("#captcha", Input).value = ""

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Button, Input, Static
 
-from dvc_tui.core.accounts import BhxhRegistration, MobileRegistration
+from dvc_tui.core.accounts import BhxhRegistration, MobileRegistration, PostRegistration
 from dvc_tui.core.passwords import check_new_password
 from dvc_tui.core.problems import PortalError
 from dvc_tui.core.text import t
@@ -121,4 +121,6 @@ class SetPasswordScreen(NewPasswordScreen):
         accounts = self.services.accounts
         if isinstance(self.registration, BhxhRegistration):
             return accounts.complete_bhxh_registration(self.registration, password, confirm)
+        if isinstance(self.registration, PostRegistration):
+            return accounts.complete_post_registration(self.registration, password, confirm)
         return accounts.complete_mobile_registration(self.registration, password, confirm)
