@@ -307,11 +307,11 @@ class Tokens:
             files = self._store.create_ca(CaFiles(made.cert_pem, made.key_pem(passphrase), made.crl_pem))
         return pki.load_signing_authority(files.cert_pem, files.crl_pem, files.key_pem, passphrase)
 
-    def _new_serial_number(self) -> int:
+    def _new_serial_number(self, avoid: frozenset[int] = frozenset()) -> int:
         taken = set(self._store.serials())
         while True:
             number = self._rng.getrandbits(SERIAL_BITS)
-            if number and format_serial(number) not in taken:
+            if number and format_serial(number) not in taken and number not in avoid:
                 return number
 
     def _check(self, certificate, authority) -> None:
@@ -454,17 +454,38 @@ class Tokens:
         """Add the token's certificate to our CA's signed revocation list."""
         pki = _pki()
         serial = self.find(text)
-        certificate = pki.load_certificate(self._read(serial).cert_pem)
+        self.revoke_certificate(pki.load_certificate(self._read(serial).cert_pem), serial)
+        return self.info(serial)
+
+    def revoke_certificate(self, certificate, serial: str | None = None) -> None:
+        """Add a certificate of our CA (a token's, or a signing SIM's) to its revocation list."""
+        pki = _pki()
         with self._store.locked():
             authority = self._signing_authority()
             if not authority.issued(certificate):
                 raise PortalError("token.foreign_ca", issuer=pki.common_name(certificate.issuer), ca=authority.name)
             when = authority.revoked_at(certificate.serial_number)
             if when is not None:
-                raise PortalError("token.already_revoked", serial=serial, date=pki.local_time(when))
+                shown = serial or format_serial(certificate.serial_number)
+                raise PortalError("token.already_revoked", serial=shown, date=pki.local_time(when))
             authority = authority.revoke(certificate.serial_number, self._clock.now())
             self._store.write_crl(authority.crl_pem)
-        return self.info(serial)
+
+    # -- certificates for keys kept elsewhere (signing SIMs, core.sim) ---------------------
+    def issue_certificate(
+        self, holder: TokenHolder, public_key, *, days: int, valid_from: datetime | None = None,
+        avoid: frozenset[int] = frozenset(),
+    ):
+        """A certificate from our CA for a key this store does not keep (a signing SIM's): the
+        same CA, serial numbers drawn as for the tokens (and not in `avoid`)."""
+        start = valid_from or self._clock.now()
+        authority = self._signing_authority()
+        number = self._new_serial_number(avoid)
+        return authority.issue(holder, public_key, number, start, start + timedelta(days=check_days(days)))
+
+    def check_certificate(self, certificate) -> None:
+        """Refuse, with the reason (token.* keys), a certificate our CA would not vouch for now."""
+        self._check(certificate, self.authority())
 
     # -- logging in ------------------------------------------------------------------------
     def new_challenge(self) -> Challenge:

@@ -1,4 +1,5 @@
-"""The simulated SMS inbox pane: every message the simulator sends lands here, newest first."""
+"""The simulated SMS inbox pane: every message the simulator sends lands here, newest first;
+so do the SIM ký số signing requests, as cards the user answers with the SIM's PIN (the phone)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dvc_tui.core.clock import VN_TZ
 from dvc_tui.core.identity import Phone
 from dvc_tui.core.sms import SmsMessage
 from dvc_tui.core.text import t
+from dvc_tui.widgets.sim_request import SimRequestCard
 
 SHOWN = 50
 """How many of the newest messages the pane keeps on screen."""
@@ -35,11 +37,18 @@ class SmsInbox(VerticalScroll):
     def on_mount(self) -> None:
         self.border_title = t("sms.title")
         app = self.app
-        for message in reversed(getattr(app, "recent_sms", [])):
-            self._add(message)
+        # the messages and the signing requests, oldest first, each put on top of the others
+        items = [(m.sent_at, 0, m.id, m) for m in getattr(app, "recent_sms", [])]
+        items += [(r.created_at, 1, r.id, r) for r in getattr(app, "recent_sim", {}).values()]
+        for _, kind, _, item in sorted(items, key=lambda entry: entry[:3]):
+            (self._add_sim if kind else self._add)(item)
         signal = getattr(app, "sms_signal", None)
         if signal is not None:
             signal.subscribe(self, self._add)
+        sim_signal = getattr(app, "sim_signal", None)
+        if sim_signal is not None:
+            sim_signal.subscribe(self, self._add_sim)
+            self.set_interval(1, self.tick)
 
     def _add(self, message: SmsMessage | None) -> None:
         if message is None:  # the inbox was wiped
@@ -47,8 +56,50 @@ class SmsInbox(VerticalScroll):
             self.query_one("#sms-empty").display = True
             return
         self.query_one("#sms-empty").display = False
-        shown = self.query(".sms")
+        shown = self.query(".sms, .sim-request")
         self.mount(Static(render_sms(message), classes="sms"), before=shown.first() if shown else None)
         if len(shown) >= SHOWN:
             shown.last().remove()
         self.scroll_home(animate=False)
+
+    # -- SIM ký số: signing requests (widgets/sim_request.py) ------------------------------
+    def _card(self, request_id: int) -> SimRequestCard | None:
+        found = self.query(f"#sim-request-{request_id}")
+        return found.first() if found else None
+
+    def _add_sim(self, request) -> SimRequestCard:
+        """Show a request: a new card on top, or the card it has already, brought up to date."""
+        card = self._card(request.id)
+        if card is not None:
+            if card.is_mounted:
+                card.show(request)
+            else:
+                card.request = request
+            return card
+        self.query_one("#sms-empty").display = False
+        shown = self.query(".sms, .sim-request")
+        card = SimRequestCard(request)
+        self.mount(card, before=shown.first() if shown else None)
+        if len(shown) >= SHOWN:
+            shown.last().remove()
+        self.scroll_home(animate=False)
+        return card
+
+    def show_request(self, request, *, focus: bool = False) -> None:
+        """Show a request made on this screen; with `focus`, put the cursor in its PIN field."""
+        card = self._add_sim(request)
+        if focus:
+            self.call_after_refresh(card.focus_pin)
+
+    def focus_newest_pending(self) -> bool:
+        """Move to the PIN field of the newest request still waiting for an answer."""
+        for card in self.query(SimRequestCard):
+            if card.is_mounted and card.focus_pin():
+                return True
+        return False
+
+    def tick(self) -> None:
+        """Once a second: the time left on the waiting requests, from the injected clock."""
+        for card in self.query(SimRequestCard):
+            if card.is_mounted:
+                card.tick()

@@ -429,3 +429,19 @@ def test_importing_the_token_rules_loads_no_cryptography():
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_every_wrong_pin_is_a_wrong_pin_even_when_it_decrypts_into_garbage():
+    """A wrong password fails PKCS#8's padding check most times, but about one in 250 decrypts
+    into bytes that then fail to parse; both must count as a wrong PIN, never as a damaged key."""
+    from dvc_tui.core import pki
+
+    pem = pki.encrypt_key(pki.new_key(), b"123456")
+    outcomes = set()
+    for guess in range(100000, 101500):
+        try:
+            pki.decrypt_key(pem, str(guess).encode())
+        except pki.WrongPassword:
+            outcomes.add("wrong")
+    assert outcomes == {"wrong"}
+    assert pki.decrypt_key(pem, b"123456") is not None
