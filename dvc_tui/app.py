@@ -14,7 +14,7 @@ from textual.signal import Signal
 
 from dvc_tui.config import Config
 from dvc_tui.core.clock import Clock
-from dvc_tui.core.accounts import Method
+from dvc_tui.core.accounts import Account, Method
 from dvc_tui.core.flow import RegistrationDraft
 from dvc_tui.core.otp import Purpose
 from dvc_tui.core.text import set_language, t
@@ -32,6 +32,21 @@ def stylesheet_path() -> Path:
         if candidate.is_file():
             return candidate
     raise FileNotFoundError("screens.tcss is missing from the installation")
+
+
+def form_screen(method: Method):
+    """The registration form (step 3) of each method; imported when first needed."""
+    if method is Method.BHXH:
+        from dvc_tui.screens.register_bhxh import RegisterBhxhScreen as screen
+    elif method is Method.POST:
+        from dvc_tui.screens.register_post import RegisterPostScreen as screen
+    elif method is Method.USB:
+        from dvc_tui.screens.register_usb import RegisterUsbScreen as screen
+    elif method is Method.SIM:
+        from dvc_tui.screens.register_sim import RegisterSimScreen as screen
+    else:
+        from dvc_tui.screens.register_mobile import RegisterMobileScreen as screen
+    return screen
 
 
 class DvcApp(App[None]):
@@ -67,6 +82,11 @@ class DvcApp(App[None]):
         self.recent_sms: list = []  # newest first
         self.sms_signal: Signal = Signal(self, "sms")
         self._main_thread = threading.get_ident()
+        # -- SIM ký số: signing requests for the phone pane (register_sim, login_sim) --------
+        self.services.sim_listeners.append(self._sim_from_any_thread)
+        self.recent_sim: dict[int, Any] = {}  # request id -> its latest state, oldest first
+        self.sim_signal: Signal = Signal(self, "sim")
+        # -- end SIM ký số ----------------------------------------------------------------------
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
@@ -108,6 +128,26 @@ class DvcApp(App[None]):
         del self.recent_sms[RECENT_SMS:]
         self.sms_signal.publish(message)
 
+    # -- SIM ký số: signing requests made or answered, from any thread (core.sim) ------------
+    def _sim_from_any_thread(self, request) -> None:
+        if threading.get_ident() == self._main_thread:
+            self._add_sim(request)
+        else:
+            try:
+                self.call_from_thread(self._add_sim, request)
+            except RuntimeError:  # the app is closing
+                pass
+
+    def _add_sim(self, request) -> None:
+        known = self.recent_sim.get(request.id)
+        if known is not None and (known.status, known.decided_at) == (request.status, request.decided_at):
+            return
+        self.recent_sim[request.id] = request
+        while len(self.recent_sim) > RECENT_SMS:
+            del self.recent_sim[next(iter(self.recent_sim))]
+        self.sim_signal.publish(request)
+
+    # -- end SIM ký số ----------------------------------------------------------------------
     # -- the wizard ------------------------------------------------------------------------
     def action_register(self) -> None:
         self._run_paths(Nav.REGISTER)
@@ -119,20 +159,21 @@ class DvcApp(App[None]):
     async def _run_paths(self, start: Nav) -> None:
         """Run registration and login, one after the other as the user chooses, then go home."""
         following: Nav = start
-        username = ""
+        registered: Account | None = None
         while following in (Nav.REGISTER, Nav.LOGIN):
             if following is Nav.REGISTER:
-                following, username = await self._registration()
+                following, registered = await self._registration()
+            elif registered is not None:  # "Đăng nhập ngay": its name, on its method's tab
+                tab = registered.method.value if registered.signs_in else "cccd"
+                following = await self._login(registered.username, tab)
             else:
-                following = await self._login(username)
+                following = await self._login("")
         while self.screen.id != "home" and len(self.screen_stack) > 2:
             self.pop_screen()
 
-    async def _registration(self) -> tuple[Nav, str]:
+    async def _registration(self) -> tuple[Nav, Account | None]:
         from dvc_tui.screens.choose import ChooseMethodScreen, ChooseSubjectScreen
         from dvc_tui.screens.otp import OtpScreen
-        from dvc_tui.screens.register_bhxh import RegisterBhxhScreen
-        from dvc_tui.screens.register_mobile import RegisterMobileScreen
         from dvc_tui.screens.registered import RegisteredScreen
         from dvc_tui.screens.set_password import SetPasswordScreen
 
@@ -142,9 +183,7 @@ class DvcApp(App[None]):
         screens = {
             "subject": lambda: ChooseSubjectScreen(draft.subject),
             "method": lambda: ChooseMethodScreen(draft.subject),
-            "form": lambda: (RegisterBhxhScreen if draft.method is Method.BHXH else RegisterMobileScreen)(
-                draft, services
-            ),
+            "form": lambda: form_screen(draft.method)(draft, services),
             "otp": lambda: OtpScreen(
                 Purpose.REGISTER, draft.registration.id_number.value, draft.registration.phone, issued, services
             ),
@@ -159,11 +198,13 @@ class DvcApp(App[None]):
                 step = back_to[step]
                 continue
             if isinstance(result, Nav):
-                return Nav.CANCEL, ""
+                return Nav.CANCEL, None
             if step == "subject":
                 draft.subject, step = result, "method"
             elif step == "method":
                 draft.method, step = result, "form"
+            elif step == "form" and isinstance(result, Account):  # signed (USB, SIM): no code, no password
+                draft.account, step = result, "done"
             elif step == "form":
                 (draft.registration, issued), step = result, "otp"
             elif step == "otp":
@@ -171,17 +212,17 @@ class DvcApp(App[None]):
             else:
                 draft.account, step = result, "done"
         result = await self.push_screen_wait(RegisteredScreen(draft.account))
-        return (Nav.LOGIN if result is Nav.LOGIN else Nav.CANCEL), draft.account.username
+        return (Nav.LOGIN if result is Nav.LOGIN else Nav.CANCEL), draft.account
 
-    async def _login(self, username: str) -> Nav:
+    async def _login(self, username: str, tab: str = "cccd") -> Nav:
         from dvc_tui.screens.login import LoginScreen
         from dvc_tui.screens.otp import OtpScreen
 
         services = self.services
         notice = None
         while True:
-            login = LoginScreen(services, username, notice)
-            notice = None
+            login = LoginScreen(services, username, notice, tab)
+            notice, tab = None, "cccd"
             result = await self.push_screen_wait(login)
             if result is Nav.REGISTER:
                 return Nav.REGISTER
@@ -195,6 +236,9 @@ class DvcApp(App[None]):
                     username = login.username
                 continue
             if isinstance(result, Nav):
+                return Nav.CANCEL
+            if isinstance(result, Account):  # USB or SIM ký số: the signature was the proof
+                await self._profile(result)
                 return Nav.CANCEL
             account, issued = result
             username = account.username

@@ -119,6 +119,7 @@ def _accounts_list(args) -> int:
     from rich.table import Table
 
     from dvc_tui.core.clock import VN_TZ
+    from dvc_tui.core.accounts import Subject
     from dvc_tui.core.identity import mask_id
 
     store = _store(args)
@@ -134,13 +135,16 @@ def _accounts_list(args) -> int:
                 "method": account.method.value,
                 "level": int(account.level),
                 "created_at": account.created_at.isoformat(),
+                "representative": account.representative,
             }, ensure_ascii=False), flush=False)
         return 0
     table = Table(title=t("cli.accounts.title", count=store.count_accounts()))
     for key in ("id", "name", "phone", "method", "level", "created"):
         table.add_column(t(f"cli.col.{key}"))
     for account in store.iter_accounts():
-        table.add_row(mask_id(account.username), account.full_name, account.phone_number.national,
+        # a person's ID number is masked; a tax code or an agency's code is public
+        shown_id = mask_id(account.username) if account.subject is Subject.CITIZEN else account.username
+        table.add_row(shown_id, account.full_name, account.phone_number.national if account.phone else "",
                       t(f"method.{account.method.value}"), str(int(account.level)), account.created_at.astimezone(VN_TZ).strftime("%Y-%m-%d %H:%M"))
     Console().print(table)
     return 0

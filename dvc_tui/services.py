@@ -33,6 +33,9 @@ class Services:
         self._built: dict[str, Any] = {}
         self.sms_listeners: list[Callable[[Any], None]] = []
         """Called with every message sent, from whichever thread sent it."""
+        self.sim_listeners: list[Callable[[Any], None]] = []
+        """Called with every SIM ký số signing request made or changed (core.sim.SigningRequest),
+        from whichever thread did it."""
 
     def _get(self, name: str, build: Callable[[], Any]) -> Any:
         with self._lock:
@@ -131,6 +134,21 @@ class Services:
             return Tokens(FileTokenStore(self.config.data_dir), self.clock, ca_passphrase=ca_passphrase, rng=self.rng)
 
         return self._get("tokens", build)
+
+    @property
+    def sims(self):
+        """SIM ký số: the signing SIMs and their requests, in the store; certificates from the
+        tokens' CA. The training SIMs are made by the first request (in its worker thread)."""
+
+        def build():
+            from dvc_tui.core.sim import Sims
+
+            sims = Sims(self.store, self.clock, self.tokens, rng=self.rng)
+            for listener in self.sim_listeners:
+                sims.subscribe(listener)
+            return sims
+
+        return self._get("sims", build)
 
     def close(self) -> None:
         with self._lock:

@@ -15,6 +15,7 @@ from dvc_tui.core.clock import Clock
 from dvc_tui.core.identity import IdNumber, Phone, parse_id_number, same_name
 from dvc_tui.core.otp import IssuedCode, OneTimeCodes, Purpose
 from dvc_tui.core.passwords import PasswordHasher, check_new_password
+from dvc_tui.core.post import check_papers
 from dvc_tui.core.problems import PortalError
 
 VERIFIED_CODE_VALID_FOR = timedelta(minutes=15)
@@ -55,20 +56,26 @@ class AccountExists(PortalError):
 
 @dataclass(frozen=True)
 class Account:
-    username: str  # the login name: CMT/CCCD for citizens
-    full_name: str
+    username: str  # the login name: CMT/CCCD for citizens, the MST or agency code otherwise
+    full_name: str  # a person's name, or the business's or agency's
     dob: date | None
-    phone: str  # E.164
+    phone: str  # E.164; "" for an account by USB ký số (no phone on file)
     email: str | None
     subject: Subject
     method: Method
     level: Level
     created_at: datetime
-    password_hash: str | None = None
+    password_hash: str | None = None  # None for the signing methods (no password)
+    representative: str | None = None  # a business's legal representative
 
     @property
-    def phone_number(self) -> Phone:
-        return Phone(self.phone)
+    def phone_number(self) -> Phone | None:
+        return Phone(self.phone) if self.phone else None
+
+    @property
+    def signs_in(self) -> bool:
+        """Logs in by a signature (USB or SIM ký số), not by password and code."""
+        return self.method in (Method.USB, Method.SIM)
 
 
 @dataclass(frozen=True)
@@ -93,6 +100,23 @@ class BhxhRegistration:
     dob: date
     phone: Phone | None = None
     email: str | None = None
+
+
+@dataclass(frozen=True)
+class PostRegistration:
+    """A Vietnam Post counter's entry, checked: the citizen's details as the staff typed them
+    and the keys of the papers the staff checked in person (core.post.PAPERS)."""
+
+    id_number: IdNumber
+    full_name: str
+    dob: date
+    phone: Phone
+    email: str | None
+    papers: tuple[str, ...]
+
+
+POST_ACTIVATION_SMS = "sms.activation.post"
+"""The text of the code sent after a counter registration (an activation SMS)."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +151,7 @@ class Accounts:
         self._stand_in_key = hmac.new(
             stand_in_key or secrets.token_bytes(32), b"dvc-tui reset stand-in v1", hashlib.sha256
         ).digest()
+        self._activation_codes: set[int] = set()  # codes sent as a post-office activation SMS
 
     # -- registration ----------------------------------------------------------------------
     def start_mobile_registration(self, reg: MobileRegistration) -> IssuedCode:
@@ -159,10 +184,28 @@ class Accounts:
             raise PortalError("bhxh.mismatch.dob")
         return person
 
+    def start_post_registration(self, reg: PostRegistration) -> IssuedCode:
+        """At a Vietnam Post counter: every paper checked and the ID free, then the activation
+        SMS with the code to the citizen's phone. No carrier check: the staff saw the citizen
+        holding the phone (a paper of the checklist)."""
+        check_papers(reg.papers)
+        if self._store.account_exists(reg.id_number.value):
+            raise AccountExists()
+        issued = self._codes.send(Purpose.REGISTER, reg.id_number.value, reg.phone.e164, sms_key=POST_ACTIVATION_SMS)
+        self._activation_codes.add(issued.id)
+        return issued
+
     def resend_code(self, purpose: Purpose, subject: str, phone: str) -> IssuedCode:
         if purpose is Purpose.RESET:  # the number comes from the account, never from the screen
             return self._send_reset_code(subject, resend=True)[1]
-        return self._codes.send(purpose, subject, phone, resend=True)
+        latest = self._store.latest_code(purpose.value, subject)
+        activation = latest is not None and latest.id in self._activation_codes
+        issued = self._codes.send(
+            purpose, subject, phone, resend=True, sms_key=POST_ACTIVATION_SMS if activation else None
+        )
+        if activation:
+            self._activation_codes.add(issued.id)
+        return issued
 
     def confirm_code(self, purpose: Purpose, subject: str, typed: str) -> IssuedCode:
         return self._codes.verify(purpose, subject, typed)
@@ -177,6 +220,12 @@ class Accounts:
         check_new_password(password, confirm)
         person = self._insured_person(reg)
         return self._create_account(reg, person.phone, Method.BHXH, password, full_name=person.full_name)
+
+    def complete_post_registration(self, reg: PostRegistration, password: str, confirm: str) -> Account:
+        """The citizen's password after the activation code: a level-2 account by Vietnam Post."""
+        check_new_password(password, confirm)
+        check_papers(reg.papers)
+        return self._create_account(reg, reg.phone.e164, Method.POST, password)
 
     def _create_account(
         self, reg, phone: str, method: Method, password: str, *, full_name: str | None = None
@@ -200,6 +249,43 @@ class Accounts:
         )
         self._store.insert_account(account)  # raises AccountExists when another kiosk won
         return account
+
+    def create_signed_account(
+        self,
+        *,
+        subject: Subject,
+        method: Method,
+        username: str,
+        full_name: str,
+        email: str | None,
+        phone: str = "",
+        dob: date | None = None,
+        representative: str | None = None,
+    ) -> Account:
+        """An account proved by a signature (USB or SIM ký số), level 3, no password.
+
+        The caller has verified the signature over a fresh challenge with the certificate that
+        names `username`; the account is created in one statement (AccountExists when the login
+        name is taken, by an earlier registration or by another kiosk a moment ago)."""
+        if method not in (Method.USB, Method.SIM):
+            raise ValueError(f"not a signing method: {method}")
+        account = Account(
+            username=username,
+            full_name=full_name,
+            dob=dob,
+            phone=phone,
+            email=email,
+            subject=subject,
+            method=method,
+            level=Level.IAL3,
+            created_at=self._clock.now(),
+            representative=representative,
+        )
+        self._store.insert_account(account)
+        return account
+
+    def account(self, username: str) -> Account | None:
+        return self._store.get_account(username.strip()) if len(username) <= 64 else None
 
     # -- login -----------------------------------------------------------------------------
     def check_password(self, username: str, password: str) -> Account:
@@ -239,7 +325,9 @@ class Accounts:
 
     def _send_reset_code(self, username: str, *, resend: bool) -> tuple[Phone, IssuedCode]:
         account = self._store.get_account(username)
-        if account is not None and account.phone:
+        # An account that signs in (USB, SIM ký số) has no password to reset: it is answered as
+        # an ID without an account, so the reset can neither tell it apart nor give it a password.
+        if account is not None and account.phone and not account.signs_in:
             phone, deliver = account.phone_number, True
         else:
             phone, deliver = self.stand_in_phone(username), False
@@ -266,6 +354,7 @@ class Accounts:
         if (
             account is None
             or not account.phone
+            or account.signs_in
             or not self._codes.verified_since(Purpose.RESET, username, account.phone, since)
         ):
             raise PortalError("reset.code_needed")

@@ -55,9 +55,6 @@ VI: dict[str, str] = {
     "method.usb": "USB ký số",
     "method.sim": "SIM ký số",
     "method.citizens_only": "Chỉ dành cho công dân",
-    "method.later": "Sẽ có trong phiên bản sau",
-    "method.later_notice": "Đăng ký bằng {method} sẽ có trong phiên bản sau của trình mô phỏng. "
-    "Hiện có: Thuê bao di động, Bảo hiểm xã hội (công dân).",
     # the mobile form
     "form.subtitle": "Thuê bao di động (Chỉ dành cho công dân)",
     "field.cccd": "Tên đăng nhập (Số CMT/CCCD)",
@@ -162,8 +159,18 @@ VI: dict[str, str] = {
     # done
     "done.title": "Đăng ký thành công",
     "done.body": "Tài khoản {username} ({name}) đã được tạo.",
-    "done.level": "Mức xác minh 2 (đã được xác minh bởi nhà mạng)",
-    "done.next": "Đăng nhập bằng số CMT/CCCD, mật khẩu vừa đặt và mã OTP gửi tới số điện thoại.",
+    "done.level.mobile": "Mức xác minh 2 (đã được xác minh bởi nhà mạng)",
+    "done.level.bhxh": "Mức xác minh 2 (đã được xác minh qua cơ sở dữ liệu BHXH)",
+    "done.level.post": "Mức xác minh 2 (đã được xác minh trực tiếp tại Bưu điện)",
+    "done.level.usb": "Mức xác minh 3 (xác minh mức độ cao bằng chứng thư số trên USB ký số)",
+    "done.level.sim": "Mức xác minh 3 (xác minh mức độ cao bằng chứng thư số trên SIM ký số)",
+    "done.next.mobile": "Đăng nhập bằng số CMT/CCCD, mật khẩu vừa đặt và mã OTP gửi tới số điện thoại.",
+    "done.next.bhxh": "Đăng nhập bằng số CMT/CCCD, mật khẩu vừa đặt và mã OTP gửi tới số điện thoại.",
+    "done.next.post": "Đăng nhập bằng số CMT/CCCD, mật khẩu vừa đặt và mã OTP gửi tới số điện thoại.",
+    "done.next.usb": "Đăng nhập ở thẻ USB ký số: chọn chứng thư số và nhập mã PIN. "
+    "Không dùng mật khẩu, không cần mã OTP.",
+    "done.next.sim": "Đăng nhập ở thẻ SIM ký số: nhập {username} rồi xác nhận yêu cầu ký "
+    "bằng mã PIN trên điện thoại.",
     "done.to_login": "Đăng nhập ngay",
     # login
     "login.title": "Đăng nhập",
@@ -179,8 +186,6 @@ VI: dict[str, str] = {
     "login.go_register": "Chưa có tài khoản? Đăng ký",
     "login.note": "Chú ý: Trường hợp có tài khoản đã đăng ký bằng SĐT hoặc BHXH mà chưa có mật "
     "khẩu, chọn “Quên mật khẩu” và làm theo hướng dẫn.",
-    "login.usb_later": "Đăng nhập bằng USB ký số sẽ có trong phiên bản sau.",
-    "login.sim_later": "Đăng nhập bằng SIM ký số sẽ có trong phiên bản sau.",
     "login.checking": "Đang kiểm tra…",
     "login.invalid": "Tên đăng nhập hoặc mật khẩu không đúng.",
     "login.username_required": "Bạn phải nhập tên đăng nhập.",
@@ -199,8 +204,27 @@ VI: dict[str, str] = {
     "profile.created": "Ngày tạo",
     "profile.none": "(không có)",
     "profile.logout": "Đăng xuất",
-    "level.2": "Mức 2 (đã được xác minh bởi nhà mạng)",
-    "level.3": "Mức 3 (xác minh mức độ cao)",
+    "level.2.mobile": "Mức 2 (đã được xác minh bởi nhà mạng)",
+    "level.2.bhxh": "Mức 2 (đã được xác minh qua cơ sở dữ liệu BHXH)",
+    "level.2.post": "Mức 2 (đã được xác minh trực tiếp tại Bưu điện)",
+    "level.3.usb": "Mức 3 (xác minh mức độ cao, USB ký số)",
+    "level.3.sim": "Mức 3 (xác minh mức độ cao, SIM ký số)",
+    "profile.org_name": "Tên tổ chức",
+    "profile.id.business": "Mã số thuế",
+    "profile.id.agency": "Mã định danh cơ quan",
+    "profile.representative": "Người đại diện theo pháp luật",
+    "profile.login.label": "Cách đăng nhập",
+    "profile.login.password": "Số CMT/CCCD + mật khẩu, rồi {ways}",
+    "profile.login.or": " hoặc ",
+    "profile.login.usb": "USB ký số: chọn chứng thư số và nhập mã PIN (không mật khẩu, không mã OTP)",
+    "profile.login.sim": "SIM ký số: nhập {id_label}, xác nhận bằng mã PIN trên điện thoại {phone}",
+    "profile.type.citizen": "Tài khoản công dân: mức 2 khi đăng ký bằng thuê bao di động, BHXH hoặc "
+    "Bưu điện (đăng nhập bằng mật khẩu và mã OTP); mức 3 khi đăng ký bằng USB ký số hoặc SIM ký số "
+    "(đăng nhập bằng chữ ký số). Tên đăng nhập là số CMT/CCCD.",
+    "profile.type.business": "Tài khoản doanh nghiệp: chỉ đăng ký và đăng nhập bằng USB ký số hoặc "
+    "SIM ký số, mức 3. Tên đăng nhập là mã số thuế.",
+    "profile.type.agency": "Tài khoản cơ quan nhà nước: chỉ đăng ký và đăng nhập bằng USB ký số hoặc "
+    "SIM ký số, mức 3. Tên đăng nhập là mã định danh cơ quan.",
     # the environment
     "secret.file_fallback": "Không dùng được kho khóa của hệ điều hành; khóa bí mật của bản cài "
     "đặt được lưu trong tệp {path} (quyền 0600).",
@@ -260,9 +284,8 @@ VI: dict[str, str] = {
     "totp.login.missing": "Tài khoản này chưa bật ứng dụng xác thực. Quay lại để đăng nhập bằng "
     "mã OTP gửi qua SMS; sau khi đăng nhập, bạn có thể bật ứng dụng xác thực tại trang Thông tin "
     "tài khoản.",
-    "totp.profile.label": "Xác thực khi đăng nhập",
-    "totp.profile.sms": "Mã OTP qua SMS",
-    "totp.profile.app": "Ứng dụng xác thực (bật lúc {time})",
+    "totp.profile.sms": "mã OTP qua SMS",
+    "totp.profile.app": "mã từ ứng dụng xác thực (bật lúc {time})",
     "totp.profile.enrol": "Bật ứng dụng xác thực",
     "totp.profile.reenrol": "Cài lại ứng dụng xác thực",
     "totp.required": "Bạn phải nhập mã từ ứng dụng xác thực.",
@@ -293,8 +316,6 @@ VI: dict[str, str] = {
     "bhxh.mismatch.id": "Số CMT/CCCD không khớp với thông tin của mã số BHXH này.",
     "bhxh.mismatch.name": "Họ tên không khớp với thông tin của mã số BHXH này.",
     "bhxh.mismatch.dob": "Ngày sinh không khớp với thông tin của mã số BHXH này.",
-    "done.level.bhxh": "Mức xác minh 2 (đã được xác minh qua cơ sở dữ liệu BHXH)",
-    "level.2.bhxh": "Mức 2 (đã được xác minh qua cơ sở dữ liệu BHXH)",
     # -- signing tokens
     "token.pin_required": "Bạn phải nhập mã PIN của USB ký số.",
     "token.pin_format": "Mã PIN gồm {min} đến {max} chữ số.",
@@ -379,6 +400,152 @@ VI: dict[str, str] = {
     "cli.token.training.title": "USB ký số luyện tập",
     "cli.token.training.made": "mới tạo",
     "cli.token.training.kept": "đã có",
+    # -- Vietnam Post (register_post)
+    "post.subtitle": "Bưu điện Việt Nam (Chỉ dành cho công dân)",
+    "post.staff": "Quầy Bưu điện – màn hình dành cho nhân viên",
+    "post.staff.intro": "Kiểm tra giấy tờ bản gốc của công dân tại quầy, đánh dấu từng mục, rồi "
+    "nhập thông tin đúng như trên CCCD/CMND.",
+    "post.papers.title": "1. Kiểm tra giấy tờ (bắt buộc đủ các mục)",
+    "post.details.title": "2. Thông tin công dân",
+    "post.paper.id_card": "Bản gốc CCCD/CMND, còn hạn",
+    "post.paper.portrait": "Ảnh trên thẻ khớp người đến quầy",
+    "post.paper.own_phone": "SĐT chính chủ, công dân đang cầm máy",
+    "post.paper.signed_form": "Đã ký Phiếu đề nghị đăng ký tài khoản",
+    "post.papers_missing": "Chưa kiểm tra: {papers}. Phải kiểm tra và đánh dấu đủ các mục trước "
+    "khi đăng ký.",
+    "post.note": "* Sau khi ĐĂNG KÝ, công dân nhận tin nhắn kích hoạt có mã xác thực, tự nhập mã "
+    "và tự đặt mật khẩu (nhân viên không nhập thay).",
+    "sms.activation.post": "Ma kich hoat tai khoan Cong DVC quoc gia (dang ky tai quay Buu dien "
+    "Viet Nam) cua ban la {code}. Ma co hieu luc trong {minutes} phut. Khong cung cap ma cho "
+    "nhan vien hay bat ky ai.",
+    # -- USB ký số screens (register_usb, login_usb)
+    "usb.subtitle": "USB ký số (Xác minh mức độ cao) – {subject}",
+    "usb.step.pick": "Chọn chứng thư số trên USB ký số đang cắm (↑/↓ rồi Enter), nhập mã PIN:",
+    "usb.pin": "Mã PIN của USB ký số",
+    "usb.pin.ph": "6 đến 8 chữ số",
+    "usb.read": "ĐỌC CHỨNG THƯ SỐ",
+    "usb.reading": "Đang ký mã thử thách bằng USB ký số và kiểm tra chứng thư số…",
+    "usb.choose_first": "Vui lòng chọn một USB ký số còn dùng được trong danh sách.",
+    "usb.kind.citizen": "công dân",
+    "usb.kind.business": "doanh nghiệp",
+    "usb.kind.agency": "cơ quan nhà nước",
+    "usb.kind_mismatch": "Chứng thư số cấp cho {kind}: không dùng để đăng ký tài khoản {subject}.",
+    "usb.list.loading": "Đang đọc các USB ký số đang cắm…",
+    "usb.list.none": "Chưa có USB ký số nào được cắm. Để luyện tập, chạy “{command} token training” "
+    "(các USB ký số mẫu) hoặc “{command} token new …” trong một cửa sổ dòng lệnh khác, rồi nhấn "
+    "“Làm mới”.",
+    "usb.list.none_usable": "Không có USB ký số nào dùng được ở đây; lý do ghi dưới từng USB ký số.",
+    "usb.list.refresh": "Làm mới",
+    "usb.list.chosen": "Đã chọn: {name} ({identifier})",
+    "usb.list.until": "hiệu lực đến {date}",
+    "usb.list.no_holder": "(không đọc được chủ thể)",
+    "usb.review.title": "Thông tin trên chứng thư số",
+    "usb.review.verified": "USB ký số đã ký đúng mã thử thách của Cổng: chứng thư số hợp lệ.",
+    "usb.review.name.citizen": "Họ tên",
+    "usb.review.name.business": "Tên doanh nghiệp",
+    "usb.review.name.agency": "Tên cơ quan",
+    "usb.review.email": "Email",
+    "usb.review.none": "(không có)",
+    "usb.review.issuer": "Tổ chức cấp",
+    "usb.review.valid": "Hiệu lực đến",
+    "usb.review.serial": "Số sê-ri",
+    "usb.representative": "Họ tên người đại diện theo pháp luật",
+    "usb.email.ph.org": "Email liên hệ của tổ chức",
+    "usb.email_required": "Bạn phải nhập email: Cổng yêu cầu email của doanh nghiệp, cơ quan.",
+    "usb.email_from_cert": "Lấy từ chứng thư số; có thể sửa.",
+    "usb.note": "* Không cần số điện thoại, mật khẩu hay mã OTP: mỗi lần đăng nhập, USB ký số ký một "
+    "mã thử thách ngẫu nhiên của Cổng bằng mã PIN của bạn.",
+    "usb.registering": "Đang tạo tài khoản…",
+    "usb.exists": "{username} đã có tài khoản trên Cổng Dịch vụ công quốc gia (đăng ký bằng {method}); "
+    "không cần đăng ký lại. Hãy đăng nhập: {way}.",
+    "usb.exists_gone": "Tên đăng nhập này vừa được dùng; vui lòng thử lại.",
+    "usb.way.usb": "Trang chủ → Đăng nhập → thẻ “USB ký số”, chọn chứng thư số này và nhập mã PIN",
+    "usb.way.sim": "Trang chủ → Đăng nhập → thẻ “SIM ký số”",
+    "usb.way.password": "Trang chủ → Đăng nhập → thẻ “CMT/CCCD”, bằng mật khẩu và mã OTP "
+    "(quên mật khẩu thì dùng “Quên mật khẩu”)",
+    "usb.login.intro": "Chọn chứng thư số trên USB ký số đang cắm, nhập mã PIN rồi nhấn ĐĂNG NHẬP. "
+    "Không cần mật khẩu hay mã OTP.",
+    "usb.logging_in": "Đang ký mã thử thách bằng USB ký số và kiểm tra chữ ký số…",
+    "usb.login.no_account": "Chữ ký số hợp lệ, nhưng {identifier} ({name}) chưa có tài khoản. Hãy đăng "
+    "ký: “Chưa có tài khoản? Đăng ký” → {subject} → USB ký số.",
+    "usb.login.other_method": "Tài khoản {username} được đăng ký bằng {method}, không phải USB ký số. "
+    "Vui lòng đăng nhập theo cách đã đăng ký: {way}.",
+    # -- SIM ký số (register_sim, login_sim, phone pane)
+    "sim.unverifiable": "Không kiểm tra được chứng thư số của SIM ký số: chứng thư của tổ chức cấp hoặc "
+    "danh sách thu hồi không hợp lệ. Báo cho người phụ trách lớp học.",
+    "key.sim_pin": "Tới yêu cầu ký",
+    "sim.pin_required": "Bạn phải nhập mã PIN của SIM ký số.",
+    "sim.pin_format": "Mã PIN của SIM ký số gồm {min} đến {max} chữ số.",
+    "sim.pin_wrong": "Sai mã PIN, còn {left} lần thử trước khi SIM ký số bị khóa.",
+    "sim.locked_now": "Bạn đã nhập sai mã PIN {limit} lần; chức năng ký số của SIM đã bị khóa. Vui "
+    "lòng liên hệ nhà mạng để mở khóa.",
+    "sim.locked": "Chức năng ký số của SIM đã bị khóa do nhập sai mã PIN {limit} lần. Vui lòng liên "
+    "hệ nhà mạng để mở khóa.",
+    "sim.damaged": "Dữ liệu ký số trên SIM bị hỏng hoặc không đọc được.",
+    "sim.none": "Số điện thoại {phone} không có SIM ký số (chưa được nhà mạng cấp chứng thư số).",
+    "sim.id_mismatch": "Chứng thư số trên SIM ký số của số điện thoại này không cấp cho {username}.",
+    "sim.name_mismatch": "Tên không khớp với tên trên chứng thư số của SIM ký số.",
+    "sim.too_many": "Số điện thoại này đã nhận {limit} yêu cầu ký trong một giờ; vui lòng thử lại sau.",
+    "sim.request_unknown": "Không tìm thấy yêu cầu ký này.",
+    "sim.signature_invalid": "Chữ ký số gửi về không khớp với chứng thư số của SIM; không được chấp "
+    "nhận.",
+    "sim.declined": "Yêu cầu ký đã bị từ chối trên điện thoại.",
+    "sim.expired": "Yêu cầu ký đã hết hạn (hiệu lực 2 phút) mà chưa được xác nhận.",
+    "sim.locked_request": "Yêu cầu ký không được xác nhận: SIM ký số đã bị khóa do nhập sai mã PIN.",
+    "sim.cancelled": "Yêu cầu ký đã được thay bằng một yêu cầu mới hoặc đã bị hủy.",
+    "sim.used": "Chữ ký của yêu cầu này đã được sử dụng; vui lòng gửi yêu cầu mới.",
+    "sim.closed.approved": "Yêu cầu này đã được xác nhận.",
+    "sim.closed.declined": "Yêu cầu này đã bị từ chối.",
+    "sim.closed.expired": "Yêu cầu này đã hết hạn.",
+    "sim.closed.locked": "SIM ký số đã bị khóa; không ký được yêu cầu này.",
+    "sim.closed.cancelled": "Yêu cầu này đã bị hủy.",
+    "sim.purpose.register": "Đăng ký Cổng DVC quốc gia",
+    "sim.purpose.login": "Đăng nhập Cổng DVC quốc gia",
+    "sim.subtitle": "SIM ký số (Xác minh mức độ cao) – {subject}",
+    "sim.field.phone": "Số điện thoại có SIM ký số",
+    "sim.field.phone.ph": "Ví dụ: 0703000333",
+    "sim.field.tax_code": "Tên đăng nhập (Mã số thuế)",
+    "sim.field.tax_code.ph": "10 số, hoặc 13 số với chi nhánh (0109998883-001)",
+    "sim.field.agency_code": "Tên đăng nhập (Mã định danh cơ quan)",
+    "sim.field.agency_code.ph": "Ví dụ: 000.00.01.H99",
+    "sim.field.org_name.business": "Tên doanh nghiệp",
+    "sim.field.org_name.agency": "Tên cơ quan",
+    "sim.field.org_name.ph": "Như trên chứng thư số",
+    "sim.field.representative": "Người đại diện theo pháp luật",
+    "sim.field.email.ph": "Email liên hệ của tổ chức",
+    "sim.email_required": "Bạn phải nhập email của tổ chức.",
+    "sim.note": "* Lưu ý: số điện thoại phải có SIM ký số do nhà mạng cấp, chứng thư số đứng tên "
+    "người (hoặc tổ chức) đăng ký. Nhấn ĐĂNG KÝ để gửi yêu cầu ký tới điện thoại, rồi nhập mã PIN "
+    "của SIM trên điện thoại (khung Tin nhắn bên phải).",
+    "sim.exists.org": "{username} đã có tài khoản trên Cổng Dịch vụ công quốc gia. Hãy đăng nhập ở "
+    "thẻ USB ký số hoặc SIM ký số.",
+    "sim.sending": "Đang gửi yêu cầu ký tới SIM ký số…",
+    "sim.wait.title": "Đang chờ xác nhận trên điện thoại {phone}",
+    "sim.wait.left": "Thời gian còn lại: {time}",
+    "sim.wait.hint": "Trên điện thoại (khung Tin nhắn bên phải; F6 để tới), nhập mã PIN của SIM ký số "
+    "và chọn Xác nhận.",
+    "sim.wait.checking": "Điện thoại đã ký; đang kiểm tra chữ ký số…",
+    "sim.wait.ended": "Yêu cầu ký đã gửi tới điện thoại {phone}",
+    "sim.resend": "Gửi lại yêu cầu",
+    "sim.card.header": "SIM ký số → {phone} · {time}",
+    "sim.card.body": "Yêu cầu ký số của Cổng Dịch vụ công quốc gia\nNội dung: {what}\nTài khoản: {username}",
+    "sim.card.left": "Còn lại {time}",
+    "sim.card.pin.ph": "Mã PIN của SIM",
+    "sim.card.approve": "Xác nhận",
+    "sim.card.decline": "Từ chối",
+    "sim.card.signing": "Đang xử lý…",
+    "sim.card.approved": "✓ Đã xác nhận lúc {time}",
+    "sim.card.declined": "✗ Đã từ chối lúc {time}",
+    "sim.card.expired": "Đã hết hạn, chưa được xác nhận",
+    "sim.card.locked": "SIM ký số đã bị khóa",
+    "sim.card.cancelled": "Đã hủy",
+    "sim.login.username": "Tên đăng nhập",
+    "sim.login.username.ph": "CMT/CCCD, mã số thuế hoặc mã định danh cơ quan",
+    "sim.login.note": "Yêu cầu ký sẽ được gửi tới số điện thoại có SIM ký số của tài khoản; xác nhận "
+    "bằng mã PIN của SIM trên điện thoại. Không dùng mật khẩu, không cần mã OTP.",
+    "sim.login.submit": "ĐĂNG NHẬP",
+    "sim.login.unknown": "Không có tài khoản đăng ký bằng SIM ký số với tên đăng nhập này. Tài khoản "
+    "đăng ký cách khác đăng nhập ở thẻ CMT/CCCD hoặc USB ký số.",
 }
 
 EN: dict[str, str] = {
@@ -422,9 +589,6 @@ EN: dict[str, str] = {
     "method.usb": "USB signing token",
     "method.sim": "Signing SIM",
     "method.citizens_only": "Citizens only",
-    "method.later": "Coming in a later version",
-    "method.later_notice": "Registration by {method} comes in a later version of the simulator. "
-    "Available now: mobile subscription, social insurance (citizens).",
     "form.subtitle": "Mobile subscription (citizens only)",
     "field.cccd": "Login name (ID card number, CMT/CCCD)",
     "field.cccd.ph": "CMT (9 digits) or CCCD (12 digits)",
@@ -528,9 +692,18 @@ EN: dict[str, str] = {
     "register again.",
     "done.title": "Registration complete",
     "done.body": "Account {username} ({name}) has been created.",
-    "done.level": "Verification level 2 (verified by the carrier)",
-    "done.next": "Log in with the ID card number, the password you set and the OTP sent to your "
-    "phone.",
+    "done.level.mobile": "Verification level 2 (verified by the carrier)",
+    "done.level.bhxh": "Verification level 2 (verified against the social insurance database)",
+    "done.level.post": "Verification level 2 (verified in person at Vietnam Post)",
+    "done.level.usb": "Verification level 3 (high assurance, by the certificate on a USB signing token)",
+    "done.level.sim": "Verification level 3 (high assurance, by the certificate on a signing SIM)",
+    "done.next.mobile": "Log in with the ID card number, the password you set and the OTP sent to your phone.",
+    "done.next.bhxh": "Log in with the ID card number, the password you set and the OTP sent to your phone.",
+    "done.next.post": "Log in with the ID card number, the password you set and the OTP sent to your phone.",
+    "done.next.usb": "Log in on the USB signing token tab: pick the certificate and enter the PIN. "
+    "No password, no OTP.",
+    "done.next.sim": "Log in on the signing SIM tab: enter {username}, then approve the signing "
+    "request with the PIN on the phone.",
     "done.to_login": "Log in now",
     "login.title": "Log in",
     "login.tab.cccd": "CMT/CCCD",
@@ -545,8 +718,6 @@ EN: dict[str, str] = {
     "login.go_register": "No account yet? Register",
     "login.note": "Note: if your account was registered by phone number or social insurance and "
     "has no password, choose “Forgot password” and follow the instructions.",
-    "login.usb_later": "Login with a USB signing token comes in a later version.",
-    "login.sim_later": "Login with a signing SIM comes in a later version.",
     "login.checking": "Checking…",
     "login.invalid": "The login name or password is wrong.",
     "login.username_required": "You must enter the login name.",
@@ -564,8 +735,27 @@ EN: dict[str, str] = {
     "profile.created": "Created",
     "profile.none": "(none)",
     "profile.logout": "Log out",
-    "level.2": "Level 2 (verified by the carrier)",
-    "level.3": "Level 3 (high assurance)",
+    "level.2.mobile": "Level 2 (verified by the carrier)",
+    "level.2.bhxh": "Level 2 (verified against the social insurance database)",
+    "level.2.post": "Level 2 (verified in person at Vietnam Post)",
+    "level.3.usb": "Level 3 (high assurance, USB signing token)",
+    "level.3.sim": "Level 3 (high assurance, signing SIM)",
+    "profile.org_name": "Organisation",
+    "profile.id.business": "Tax code",
+    "profile.id.agency": "Agency code",
+    "profile.representative": "Legal representative",
+    "profile.login.label": "How to log in",
+    "profile.login.password": "ID number + password, then {ways}",
+    "profile.login.or": " or ",
+    "profile.login.usb": "USB signing token: pick the certificate and enter the PIN (no password, no OTP)",
+    "profile.login.sim": "Signing SIM: enter the {id_label}, approve with the PIN on the phone {phone}",
+    "profile.type.citizen": "Citizen account: level 2 when registered by mobile subscription, social "
+    "insurance or Vietnam Post (log in with password and OTP); level 3 when registered by USB signing "
+    "token or signing SIM (log in by digital signature). The login name is the ID number.",
+    "profile.type.business": "Business account: registers and logs in by USB signing token or signing "
+    "SIM only, level 3. The login name is the tax code.",
+    "profile.type.agency": "State agency account: registers and logs in by USB signing token or signing "
+    "SIM only, level 3. The login name is the agency code.",
     "secret.file_fallback": "The operating system's keyring is not available; the install's "
     "secret key is kept in the file {path} (mode 0600).",
     "error.storage": "Could not read or write the data: {detail}",
@@ -623,9 +813,8 @@ EN: dict[str, str] = {
     "totp.login.missing": "This account has no authenticator app turned on. Go back to log in with "
     "the OTP sent by SMS; once logged in, you can turn on an authenticator app on the Account "
     "page.",
-    "totp.profile.label": "Login verification",
-    "totp.profile.sms": "OTP by SMS",
-    "totp.profile.app": "Authenticator app (on since {time})",
+    "totp.profile.sms": "an OTP by SMS",
+    "totp.profile.app": "a code from the authenticator app (on since {time})",
     "totp.profile.enrol": "Turn on an authenticator app",
     "totp.profile.reenrol": "Set up the authenticator app again",
     "totp.required": "You must enter the code from the authenticator app.",
@@ -657,8 +846,6 @@ EN: dict[str, str] = {
     "bhxh.mismatch.id": "The ID card number does not match the records of this social insurance number.",
     "bhxh.mismatch.name": "The full name does not match the records of this social insurance number.",
     "bhxh.mismatch.dob": "The date of birth does not match the records of this social insurance number.",
-    "done.level.bhxh": "Verification level 2 (verified against the social insurance database)",
-    "level.2.bhxh": "Level 2 (verified against the social insurance database)",
     # -- signing tokens
     "token.pin_required": "You must enter the token's PIN.",
     "token.pin_format": "A PIN has {min} to {max} digits.",
@@ -741,6 +928,151 @@ EN: dict[str, str] = {
     "cli.token.training.title": "Training signing tokens",
     "cli.token.training.made": "made",
     "cli.token.training.kept": "already there",
+    # -- Vietnam Post (register_post)
+    "post.subtitle": "Vietnam Post (citizens only)",
+    "post.staff": "Post office counter – staff screen",
+    "post.staff.intro": "Check the citizen's original papers at the counter, tick each item, then "
+    "enter the details exactly as on the ID card.",
+    "post.papers.title": "1. Check the papers (every item required)",
+    "post.details.title": "2. The citizen's details",
+    "post.paper.id_card": "Original ID card, not expired",
+    "post.paper.portrait": "Card photo matches the person here",
+    "post.paper.own_phone": "Own phone number, phone in hand",
+    "post.paper.signed_form": "Signed the account request form",
+    "post.papers_missing": "Not checked: {papers}. Check and tick every item before registering.",
+    "post.note": "* After REGISTER, the citizen receives an activation SMS with a code, and types "
+    "the code and sets the password themselves (staff never type them).",
+    "sms.activation.post": "Your National Public Service Portal activation code (registered at a "
+    "Vietnam Post counter) is {code}. Valid for {minutes} minutes. Do not give this code to the "
+    "staff or anyone else.",
+    # -- USB ký số screens (register_usb, login_usb)
+    "usb.subtitle": "USB signing token (high assurance) – {subject}",
+    "usb.step.pick": "Choose the certificate on a plugged-in signing token (↑/↓ then Enter), then type its PIN:",
+    "usb.pin": "Token PIN",
+    "usb.pin.ph": "6 to 8 digits",
+    "usb.read": "READ CERTIFICATE",
+    "usb.reading": "Signing a challenge with the token and checking its certificate…",
+    "usb.choose_first": "Please choose a usable signing token in the list.",
+    "usb.kind.citizen": "a citizen",
+    "usb.kind.business": "a business",
+    "usb.kind.agency": "a state agency",
+    "usb.kind_mismatch": "The certificate was issued to {kind}: it cannot register an account for {subject}.",
+    "usb.list.loading": "Reading the plugged-in signing tokens…",
+    "usb.list.none": "No signing token is plugged in. To practise, run “{command} token training” "
+    "(the practice tokens) or “{command} token new …” in another terminal, then press “Refresh”.",
+    "usb.list.none_usable": "No token here can be used; the reason is under each one.",
+    "usb.list.refresh": "Refresh",
+    "usb.list.chosen": "Chosen: {name} ({identifier})",
+    "usb.list.until": "valid until {date}",
+    "usb.list.no_holder": "(holder unreadable)",
+    "usb.review.title": "What the certificate says",
+    "usb.review.verified": "The token signed the portal's challenge correctly: the certificate is valid.",
+    "usb.review.name.citizen": "Full name",
+    "usb.review.name.business": "Business name",
+    "usb.review.name.agency": "Agency name",
+    "usb.review.email": "Email",
+    "usb.review.none": "(none)",
+    "usb.review.issuer": "Issued by",
+    "usb.review.valid": "Valid until",
+    "usb.review.serial": "Serial",
+    "usb.representative": "Legal representative's full name",
+    "usb.email.ph.org": "The organisation's contact email",
+    "usb.email_required": "You must enter an email: the portal requires one for businesses and agencies.",
+    "usb.email_from_cert": "From the certificate; you may change it.",
+    "usb.note": "* No phone number, password or one-time code: at each login the token signs a "
+    "random challenge from the portal with your PIN.",
+    "usb.registering": "Creating the account…",
+    "usb.exists": "{username} already has an account on the National Public Service Portal "
+    "(registered by {method}); no need to register again. Please log in: {way}.",
+    "usb.exists_gone": "This login name was just taken; please try again.",
+    "usb.way.usb": "Home → Log in → the “USB signing token” tab, choose this certificate and type the PIN",
+    "usb.way.sim": "Home → Log in → the “Signing SIM” tab",
+    "usb.way.password": "Home → Log in → the “CMT/CCCD” tab, with the password and a one-time code "
+    "(“Forgot password” if it is lost)",
+    "usb.login.intro": "Choose the certificate on a plugged-in signing token, type its PIN and press "
+    "LOG IN. No password or one-time code is needed.",
+    "usb.logging_in": "Signing a challenge with the token and checking the signature…",
+    "usb.login.no_account": "The signature is valid, but {identifier} ({name}) has no account yet. "
+    "Register: “No account yet? Register” → {subject} → USB signing token.",
+    "usb.login.other_method": "Account {username} was registered by {method}, not by USB signing token. "
+    "Please log in the way it was registered: {way}.",
+    # -- SIM ký số (register_sim, login_sim, phone pane)
+    "sim.unverifiable": "The signing SIM's certificate cannot be checked: the issuer's certificate or "
+    "its revocation list is not valid. Tell the trainer.",
+    "key.sim_pin": "Signing request",
+    "sim.pin_required": "You must enter the signing SIM's PIN.",
+    "sim.pin_format": "A signing SIM's PIN has {min} to {max} digits.",
+    "sim.pin_wrong": "Wrong PIN, {left} tries left before the signing SIM locks.",
+    "sim.locked_now": "You entered a wrong PIN {limit} times; the SIM's signing is now locked. Please "
+    "contact the carrier to unlock it.",
+    "sim.locked": "The SIM's signing is locked after {limit} wrong PINs. Please contact the carrier "
+    "to unlock it.",
+    "sim.damaged": "The signing data on the SIM is damaged or cannot be read.",
+    "sim.none": "The number {phone} has no signing SIM (the carrier has issued it no certificate).",
+    "sim.id_mismatch": "The certificate on this number's signing SIM is not issued to {username}.",
+    "sim.name_mismatch": "The name does not match the name on the signing SIM's certificate.",
+    "sim.too_many": "This number has received {limit} signing requests within an hour; please try "
+    "again later.",
+    "sim.request_unknown": "This signing request cannot be found.",
+    "sim.signature_invalid": "The signature sent back does not match the SIM's certificate; refused.",
+    "sim.declined": "The signing request was declined on the phone.",
+    "sim.expired": "The signing request expired (valid 2 minutes) before it was approved.",
+    "sim.locked_request": "The signing request was not approved: the signing SIM is locked after "
+    "wrong PINs.",
+    "sim.cancelled": "The signing request was replaced by a newer one or cancelled.",
+    "sim.used": "This request's signature was already used; please send a new request.",
+    "sim.closed.approved": "This request was already approved.",
+    "sim.closed.declined": "This request was declined.",
+    "sim.closed.expired": "This request has expired.",
+    "sim.closed.locked": "The signing SIM is locked; this request cannot be signed.",
+    "sim.closed.cancelled": "This request was cancelled.",
+    "sim.purpose.register": "Register on the National Public Service Portal",
+    "sim.purpose.login": "Log in to the National Public Service Portal",
+    "sim.subtitle": "Signing SIM (high assurance) – {subject}",
+    "sim.field.phone": "Mobile number with the signing SIM",
+    "sim.field.phone.ph": "For example: 0703000333",
+    "sim.field.tax_code": "Login name (tax code)",
+    "sim.field.tax_code.ph": "10 digits, or 13 for a branch (0109998883-001)",
+    "sim.field.agency_code": "Login name (agency code)",
+    "sim.field.agency_code.ph": "For example: 000.00.01.H99",
+    "sim.field.org_name.business": "Business name",
+    "sim.field.org_name.agency": "Agency name",
+    "sim.field.org_name.ph": "As on the certificate",
+    "sim.field.representative": "Legal representative",
+    "sim.field.email.ph": "The organisation's contact email",
+    "sim.email_required": "You must enter the organisation's email.",
+    "sim.note": "* Note: the number must have a signing SIM from the carrier whose certificate names "
+    "the person (or organisation) registering. REGISTER sends a signing request to the phone; then "
+    "enter the SIM's PIN on the phone (the Messages pane on the right).",
+    "sim.exists.org": "{username} already has an account on the National Public Service Portal. Log "
+    "in on the USB signing token or signing SIM tab.",
+    "sim.sending": "Sending the signing request to the SIM…",
+    "sim.wait.title": "Waiting for approval on the phone {phone}",
+    "sim.wait.left": "Time left: {time}",
+    "sim.wait.hint": "On the phone (the Messages pane on the right; F6 goes there), enter the signing "
+    "SIM's PIN and choose Approve.",
+    "sim.wait.checking": "The phone signed; checking the signature…",
+    "sim.wait.ended": "The signing request sent to the phone {phone}",
+    "sim.resend": "Send the request again",
+    "sim.card.header": "Signing SIM → {phone} · {time}",
+    "sim.card.body": "A signing request from the National Public Service Portal\nFor: {what}\nAccount: {username}",
+    "sim.card.left": "{time} left",
+    "sim.card.pin.ph": "SIM PIN",
+    "sim.card.approve": "Approve",
+    "sim.card.decline": "Decline",
+    "sim.card.signing": "Working…",
+    "sim.card.approved": "✓ Approved at {time}",
+    "sim.card.declined": "✗ Declined at {time}",
+    "sim.card.expired": "Expired, not approved",
+    "sim.card.locked": "The signing SIM is locked",
+    "sim.card.cancelled": "Cancelled",
+    "sim.login.username": "Login name",
+    "sim.login.username.ph": "CMT/CCCD, tax code or agency code",
+    "sim.login.note": "A signing request goes to the account's number with the signing SIM; approve it "
+    "with the SIM's PIN on the phone. No password, no OTP.",
+    "sim.login.submit": "LOG IN",
+    "sim.login.unknown": "No account registered by signing SIM has this login name. Accounts registered "
+    "another way log in on the CMT/CCCD or USB signing token tab.",
 }
 
 CATALOGS = {"vi": VI, "en": EN}
@@ -774,4 +1106,6 @@ def problem_text(problem) -> str:
     params = dict(problem.params)
     if problem.key == "password.weak" and "rule" in params:
         params["rule"] = t(f"pw.rule.{params['rule']}")
+    if problem.key == "post.papers_missing" and isinstance(params.get("papers"), (tuple, list)):
+        params["papers"] = "; ".join(f"“{t(f'post.paper.{paper}')}”" for paper in params["papers"])
     return t(problem.key, **params)

@@ -65,7 +65,6 @@ class ChooseMethodScreen(PortalScreen):
                                 id=f"method-{method.value}-note",
                                 classes="method-note",
                             )
-        yield Static("", id="method-message", classes="message")
 
     def on_mount(self) -> None:
         first = next((b for b in self.query("#methods Button") if not b.disabled), None)
@@ -75,10 +74,5 @@ class ChooseMethodScreen(PortalScreen):
     @on(Button.Pressed, "#methods Button")
     def _chosen(self, event: Button.Pressed) -> None:
         method = Method(event.button.id.removeprefix("method-"))
-        state = availability(self.subject, method)
-        if state.reason == "method.later":
-            self.say("method-message", t("method.later_notice", method=t(f"method.{method.value}")), error=False)
-            self.call_after_refresh(self.query_one("#method-message").scroll_visible, animate=False)
-            return
-        if state.enabled:
+        if availability(self.subject, method).enabled:
             self.dismiss(method)

@@ -10,6 +10,8 @@ from textual.widgets import Button, ContentSwitcher, Input, Static, Tab, Tabs
 from dvc_tui.core.problems import PortalError
 from dvc_tui.core.text import t
 from dvc_tui.screens.base import Busy, Nav, PortalScreen, problem
+from dvc_tui.screens.login_sim import SimLoginPane
+from dvc_tui.screens.login_usb import UsbLoginPane
 from dvc_tui.widgets.field import FormField
 from dvc_tui.widgets.inputs import PasswordInput
 
@@ -18,11 +20,12 @@ class LoginScreen(PortalScreen):
     STEP = (2, 3)
     ZONES = {"login-tabs": 1, "submit": 2}
 
-    def __init__(self, services, username: str = "", notice: str | None = None) -> None:
+    def __init__(self, services, username: str = "", notice: str | None = None, tab: str = "cccd") -> None:
         super().__init__(id="login")
         self.services = services
         self.username = username
         self.notice = notice  # shown as information, e.g. after Quên mật khẩu
+        self.tab = tab  # "usb" or "sim" after registering by a signing method: open its tab
 
     def compose_body(self) -> ComposeResult:
         yield Static(t("login.title"), classes="title")
@@ -50,13 +53,26 @@ class LoginScreen(PortalScreen):
                     yield Button(t("login.forgot"), id="forgot", compact=True)
                     yield Button(t("login.go_register"), id="go-register", compact=True)
                 yield Static(t("login.note"), id="login-note", classes="hint")
-            yield Static(t("login.usb_later"), id="pane-usb", classes="later")
-            yield Static(t("login.sim_later"), id="pane-sim", classes="later")
+            yield UsbLoginPane(self.services)
+            yield SimLoginPane(self.services)
 
     def on_mount(self) -> None:
         if self.notice:
             self.say("login-message", self.notice, error=False)
+        if self.tab != "cccd":
+            self.query_one(Tabs).active = f"tab-{self.tab}"
+            self.query_one(ContentSwitcher).current = f"pane-{self.tab}"
+            if self.tab == "sim" and self.username:
+                self.query_one("#sim-username", Input).value = self.username
+            self.call_after_refresh(self._focus_pane)
+            return
         self.query_one("#password" if self.username else "#username").focus()
+
+    def _focus_pane(self) -> None:
+        pane = self.query_one(f"#pane-{self.tab}")
+        focusable = [w for w in pane.query("*") if w.focusable]
+        if focusable:
+            focusable[0].focus()
 
     @on(Tabs.TabActivated, "#login-tabs")
     def _tab(self, event: Tabs.TabActivated) -> None:

@@ -20,7 +20,6 @@ from dvc_tui.widgets.captcha import Captcha
 from dvc_tui.widgets.field import FormField
 
 FIELDS = ("bhxh", "cccd", "full-name", "dob", "captcha")
-DRAFT_ATTR = {"bhxh": "bhxh", "cccd": "cccd", "full-name": "full_name", "dob": "dob"}
 REFUSED_UNDER = {
     "bhxh.unknown": "bhxh",
     "bhxh.mismatch.id": "cccd",
@@ -34,7 +33,6 @@ class RegisterBhxhScreen(RegistrationFormScreen):
     STEP = (3, 5)
     ZONES = {"form": 6, "submit": 7}
     FIELDS = FIELDS
-    DRAFT_ATTR = DRAFT_ATTR
 
     def __init__(self, draft, services) -> None:
         super().__init__(draft, services, id="register-bhxh")

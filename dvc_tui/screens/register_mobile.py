@@ -19,7 +19,6 @@ from dvc_tui.widgets.captcha import Captcha
 from dvc_tui.widgets.field import FormField
 
 FIELDS = ("cccd", "full-name", "dob", "phone", "email", "captcha")
-DRAFT_ATTR = {"cccd": "cccd", "full-name": "full_name", "dob": "dob", "phone": "phone", "email": "email"}
 
 
 class RegisterMobileScreen(RegistrationFormScreen):
@@ -27,7 +26,6 @@ class RegisterMobileScreen(RegistrationFormScreen):
     ZONES = {"form": 6, "submit": 7}
     FIELDS = FIELDS
     OPTIONAL = frozenset({"email"})
-    DRAFT_ATTR = DRAFT_ATTR
 
     def __init__(self, draft, services) -> None:
         super().__init__(draft, services, id="register-mobile")

@@ -1,4 +1,4 @@
-"""The result: the account exists, at verification level 2, and a way to log in."""
+"""The result: the account exists, at its verification level (2 or 3), and how to log in with it."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Button, Static
 
-from dvc_tui.core.accounts import Account, Method
+from dvc_tui.core.accounts import Account
 from dvc_tui.core.text import t
 from dvc_tui.screens.base import Nav, PortalScreen
 
@@ -19,9 +19,9 @@ class RegisteredScreen(PortalScreen):
     def compose_body(self) -> ComposeResult:
         yield Static(t("done.title"), classes="title success")
         yield Static(t("done.body", username=self.account.username, name=self.account.full_name), id="done-body")
-        level_key = "done.level.bhxh" if self.account.method is Method.BHXH else "done.level"
-        yield Static(t(level_key), id="done-level", classes="subtitle")
-        yield Static(t("done.next"), classes="intro")
+        method = self.account.method.value
+        yield Static(t(f"done.level.{method}"), id="done-level", classes="subtitle")
+        yield Static(t(f"done.next.{method}", username=self.account.username), id="done-next", classes="intro")
         yield Button(t("done.to_login"), id="to-login", variant="success")
 
     def on_mount(self) -> None:

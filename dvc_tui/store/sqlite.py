@@ -19,6 +19,7 @@ from dvc_tui.core.accounts import Account, AccountExists, Level, Method, Subject
 from dvc_tui.core.bhxh import PRACTICE_INSURED, InsuredPerson
 from dvc_tui.core.carrier import TRAINING_SUBSCRIBERS, Subscriber
 from dvc_tui.core.otp import CodeStatus, IssuedCode, Purpose
+from dvc_tui.core.sim import RequestStatus, SigningRequest, SimPurpose, StoredSim
 from dvc_tui.core.sms import SmsMessage
 from dvc_tui.core.totp import AuthenticatorRecord
 
@@ -127,7 +128,44 @@ def _migration_3(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS = [_migration_1, _migration_2, _migration_3]
+def _migration_4(db: sqlite3.Connection) -> None:
+    """Businesses' legal representative (accounts by USB or SIM ký số); NULL for the others."""
+    _run_script(db, "ALTER TABLE accounts ADD COLUMN representative TEXT;")
+
+
+def _migration_5(db: sqlite3.Connection) -> None:
+    """SIM ký số: the signing SIMs (certificate, key encrypted under the SIM PIN, wrong-PIN count)
+    and the signing requests sent to them, here so another process (a phone) can answer them."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE sims (
+            phone       TEXT PRIMARY KEY,
+            cert_pem    BLOB NOT NULL,
+            key_pem     BLOB NOT NULL,
+            failed_pins INTEGER NOT NULL DEFAULT 0,
+            locked      INTEGER NOT NULL DEFAULT 0,
+            training    TEXT UNIQUE,
+            created_at  TEXT NOT NULL
+        );
+        CREATE TABLE sim_requests (
+            id         INTEGER PRIMARY KEY AUTOINCREMENT,
+            phone      TEXT NOT NULL,
+            purpose    TEXT NOT NULL,
+            username   TEXT NOT NULL,
+            challenge  BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            status     TEXT NOT NULL,
+            signature  BLOB,
+            decided_at TEXT
+        );
+        CREATE INDEX sim_requests_by_phone ON sim_requests (phone, id);
+        """
+    )
+
+
+MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -256,7 +294,7 @@ class SqliteStore:
 
     # -- accounts --------------------------------------------------------------------------
     _ACCOUNT_COLUMNS = (
-        "username, full_name, dob, phone, email, subject, method, level, created_at, password_hash"
+        "username, full_name, dob, phone, email, subject, method, level, created_at, password_hash, representative"
     )
 
     @staticmethod
@@ -272,6 +310,7 @@ class SqliteStore:
             level=Level(row[7]),
             created_at=datetime.fromisoformat(row[8]),
             password_hash=row[9],
+            representative=row[10],
         )
 
     def account_exists(self, username: str) -> bool:
@@ -290,7 +329,7 @@ class SqliteStore:
         try:
             with self.transaction() as db:
                 db.execute(
-                    f"INSERT INTO accounts ({self._ACCOUNT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    f"INSERT INTO accounts ({self._ACCOUNT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         account.username,
                         account.full_name,
@@ -302,6 +341,7 @@ class SqliteStore:
                         int(account.level),
                         _ts(account.created_at),
                         account.password_hash,
+                        account.representative,
                     ),
                 )
         except sqlite3.IntegrityError:
@@ -525,3 +565,120 @@ class SqliteStore:
                     (_ts(locked_until), username),
                 )
         return attempts
+
+    # -- signing SIMs (SIM ký số) ----------------------------------------------------------
+    def get_sim(self, phone: str) -> StoredSim | None:
+        row = self._connection().execute(
+            "SELECT phone, cert_pem, key_pem, failed_pins, locked, training FROM sims WHERE phone = ?", (phone,)
+        ).fetchone()
+        if row is None:
+            return None
+        return StoredSim(row[0], bytes(row[1]), bytes(row[2]), row[3], bool(row[4]), row[5])
+
+    def add_sim(self, sim: StoredSim, created_at: datetime) -> bool:
+        """Keep a new SIM; False when the number or its training tag has one (the first wins)."""
+        try:
+            with self.transaction() as db:
+                db.execute(
+                    "INSERT INTO sims (phone, cert_pem, key_pem, failed_pins, locked, training, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (sim.phone, sim.cert_pem, sim.key_pem, sim.failed_pins, int(sim.locked), sim.training,
+                     _ts(created_at)),
+                )
+        except sqlite3.IntegrityError:
+            return False
+        return True
+
+    def sim_training_tags(self) -> set[str]:
+        rows = self._connection().execute("SELECT training FROM sims WHERE training IS NOT NULL").fetchall()
+        return {r[0] for r in rows}
+
+    def count_sim_pin(self, phone: str, right: bool, limit: int) -> tuple[int, bool]:
+        """A right PIN resets the wrong-PIN count; a wrong one adds one and locks at `limit`.
+        Returns (wrong PINs in a row, locked)."""
+        with self.transaction() as db:
+            if right:
+                db.execute("UPDATE sims SET failed_pins = 0 WHERE phone = ? AND locked = 0", (phone,))
+            else:
+                db.execute(
+                    "UPDATE sims SET failed_pins = failed_pins + 1, "
+                    "locked = CASE WHEN failed_pins + 1 >= ? THEN 1 ELSE locked END WHERE phone = ?",
+                    (limit, phone),
+                )
+            row = db.execute("SELECT failed_pins, locked FROM sims WHERE phone = ?", (phone,)).fetchone()
+        return (row[0], bool(row[1])) if row else (0, False)
+
+    _SIM_REQUEST_COLUMNS = "id, phone, purpose, username, challenge, created_at, expires_at, status, signature, decided_at"
+
+    @staticmethod
+    def _sim_request(row) -> SigningRequest:
+        return SigningRequest(
+            id=row[0],
+            phone=row[1],
+            purpose=SimPurpose(row[2]),
+            username=row[3],
+            challenge=bytes(row[4]),
+            created_at=datetime.fromisoformat(row[5]),
+            expires_at=datetime.fromisoformat(row[6]),
+            status=RequestStatus(row[7]),
+            signature=bytes(row[8]) if row[8] is not None else None,
+            decided_at=_dt(row[9]),
+        )
+
+    def insert_sim_request(
+        self, phone: str, purpose: str, username: str, challenge: bytes, created_at: datetime, expires_at: datetime
+    ) -> tuple[SigningRequest, list[int]]:
+        """Cancel the number's pending requests and add a new one, atomically: (it, ids cancelled)."""
+        pending = RequestStatus.PENDING.value
+        with self.transaction() as db:
+            cancelled = [r[0] for r in db.execute(
+                "SELECT id FROM sim_requests WHERE phone = ? AND status = ?", (phone, pending)
+            ).fetchall()]
+            db.execute(
+                "UPDATE sim_requests SET status = ?, decided_at = ? WHERE phone = ? AND status = ?",
+                (RequestStatus.CANCELLED.value, _ts(created_at), phone, pending),
+            )
+            cursor = db.execute(
+                "INSERT INTO sim_requests (phone, purpose, username, challenge, created_at, expires_at, status) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (phone, purpose, username, challenge, _ts(created_at), _ts(expires_at), pending),
+            )
+            request_id = cursor.lastrowid
+        request = SigningRequest(request_id, phone, SimPurpose(purpose), username, challenge, created_at, expires_at,
+                                 RequestStatus.PENDING)
+        return request, cancelled
+
+    def get_sim_request(self, request_id: int) -> SigningRequest | None:
+        row = self._connection().execute(
+            f"SELECT {self._SIM_REQUEST_COLUMNS} FROM sim_requests WHERE id = ?", (request_id,)
+        ).fetchone()
+        return self._sim_request(row) if row else None
+
+    def close_sim_request(
+        self, request_id: int, status: str, when: datetime, *, signature: bytes | None = None,
+        only_from: str = RequestStatus.PENDING.value,
+    ) -> bool:
+        """Set a request's status (and signature) while it is still `only_from`."""
+        with self.transaction() as db:
+            cursor = db.execute(
+                "UPDATE sim_requests SET status = ?, decided_at = ?, signature = COALESCE(?, signature) "
+                "WHERE id = ? AND status = ?",
+                (status, _ts(when), signature, request_id, only_from),
+            )
+            return cursor.rowcount == 1
+
+    def count_sim_requests(self, phone: str, since: datetime) -> int:
+        return self._connection().execute(
+            "SELECT count(*) FROM sim_requests WHERE phone = ? AND created_at >= ?", (phone, _ts(since))
+        ).fetchone()[0]
+
+    def sim_requests(self, limit: int = 20, phone: str | None = None) -> list[SigningRequest]:
+        """The newest requests first, optionally of one number."""
+        sql = f"SELECT {self._SIM_REQUEST_COLUMNS} FROM sim_requests"
+        args: list = []
+        if phone is not None:
+            sql += " WHERE phone = ?"
+            args.append(phone)
+        sql += " ORDER BY id DESC LIMIT ?"
+        args.append(limit)
+        return [self._sim_request(r) for r in self._connection().execute(sql, args).fetchall()]

@@ -315,3 +315,24 @@ def test_an_unknown_id_can_never_set_a_password(accounts, store, codes, sms):
     assert refused(accounts.complete_password_reset, UNKNOWN, NEW, NEW).key == "reset.code_needed"
     assert store.get_account(UNKNOWN) is None
     assert not sms.inbox()
+
+
+# -- an account that signs in -------------------------------------------------------------------
+def test_an_account_that_signs_in_cannot_be_given_a_password_by_a_reset(accounts, sms, store, clock):
+    """A SIM ký số account has a phone but no password: Quên mật khẩu treats it as an ID without
+    an account (a stand-in number, no SMS), so it can never be given a password (and so a login
+    at level 2 that skips the signature)."""
+    signed = accounts.create_signed_account(
+        subject=Subject.CITIZEN, method=Method.SIM, username=KNOWN, full_name="Nguyễn Văn An",
+        email=None, phone=PHONE,
+    )
+    reset = accounts.start_password_reset(KNOWN)
+    assert reset.phone.e164 != signed.phone  # the stand-in, as for an unknown ID
+    assert reset.phone == accounts.stand_in_phone(KNOWN)
+    assert sms.inbox() == []
+    # Even a code confirmed for it (forced here through the store) gives no password.
+    code = store.latest_code(Purpose.RESET.value, KNOWN)
+    assert store.use_code(code.id, clock.now())
+    assert refused(accounts.complete_password_reset, KNOWN, NEW, NEW).key == "reset.code_needed"
+    assert store.get_account(KNOWN).password_hash is None
+    assert refused(accounts.check_password, KNOWN, NEW).key == "login.invalid"

@@ -13,6 +13,7 @@ import pytest
 import dvc_tui
 from dvc_tui.core import text
 from dvc_tui.core.accounts import Level, Method, Subject
+from dvc_tui.core.flow import LEVEL_OF
 from dvc_tui.core.otp import Purpose
 from dvc_tui.core.passwords import RULES
 from dvc_tui.core.problems import PortalError, Problem
@@ -109,7 +110,9 @@ def test_keys_built_from_enums_exist_in_both_catalogs():
         [f"sms.otp.{p.value}" for p in Purpose]
         + [f"subject.{s.value}" for s in Subject]
         + [f"method.{m.value}" for m in Method]
-        + [f"level.{int(level)}" for level in Level]
+        + [f"level.{int(LEVEL_OF[m])}.{m.value}" for m in Method]
+        + [f"done.{part}.{m.value}" for m in Method for part in ("level", "next")]
+        + [f"profile.type.{s.value}" for s in Subject]
         + [f"level.ial{int(level)}" for level in Level]
         + [f"pw.rule.{rule}" for rule in RULES]
         + ["pw.rule.equal"]

@@ -4,7 +4,6 @@ import pytest
 
 from tests.screens.helpers import click, settle, shown
 
-LATER = "Sẽ có trong phiên bản sau"
 CITIZENS_ONLY = "Chỉ dành cho công dân"
 
 
@@ -51,18 +50,38 @@ async def test_mobile_is_for_citizens_only(make_app, subject):
         for method in ("mobile", "bhxh", "post"):
             assert app.screen.query_one(f"#method-{method}").disabled
             assert shown(app, f"#method-{method}-note") == CITIZENS_ONLY
-        # The signing methods are open to every subject, but not built yet.
+        # The signing methods are open to every subject.
         for method in ("usb", "sim"):
             assert not app.screen.query_one(f"#method-{method}").disabled
-            assert shown(app, f"#method-{method}-note") == LATER
+            assert shown(app, f"#method-{method}-note") == ""
         assert app.focused.id == "method-usb"  # the first usable method
         # A disabled button cannot be chosen, not even by clicking it.
         await click(pilot, "#method-mobile")
         assert app.screen.id == "choose-method"
-        assert shown(app, "#method-message") == ""
 
 
-async def test_citizen_methods_other_than_mobile_and_bhxh_say_they_come_later(make_app):
+@pytest.mark.parametrize("subject", ["citizen", "business", "agency"])
+async def test_every_usable_method_leads_to_its_own_form_and_back(make_app, subject):
+    forms = {"mobile": "register-mobile", "bhxh": "register-bhxh", "post": "register-post",
+             "usb": "register-usb", "sim": "register-sim"}
+    usable = list(forms) if subject == "citizen" else ["usb", "sim"]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await click(pilot, "#register")
+        await click(pilot, f"#subject-{subject}")
+        for method in usable:
+            assert shown(app, f"#method-{method}-note") == ""
+            await click(pilot, f"#method-{method}")
+            await settle(app, pilot)
+            assert app.screen.id == forms[method]
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen.id == "choose-method"
+            assert app.focused.id == f"method-{usable[0]}"
+
+
+async def test_citizen_methods_lead_on_to_their_forms(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
@@ -70,18 +89,7 @@ async def test_citizen_methods_other_than_mobile_and_bhxh_say_they_come_later(ma
         await click(pilot, "#subject-citizen")
         assert app.screen.id == "choose-method"
         assert "Công dân" in [str(w.render()) for w in app.screen.query(".subtitle")][0]
-        for method in ("mobile", "bhxh"):
-            assert not app.screen.query_one(f"#method-{method}").disabled
-            assert shown(app, f"#method-{method}-note") == ""
         assert app.focused.id == "method-mobile"
-        names = {"post": "Bưu điện Việt Nam", "usb": "USB ký số", "sim": "SIM ký số"}
-        for method, name in names.items():
-            assert shown(app, f"#method-{method}-note") == LATER
-            await click(pilot, f"#method-{method}")
-            assert app.screen.id == "choose-method"
-            message = shown(app, "#method-message")
-            assert f"Đăng ký bằng {name} sẽ có trong phiên bản sau" in message
-            assert "Thuê bao di động, Bảo hiểm xã hội" in message
         # ... social insurance leads on to its own form ...
         await click(pilot, "#method-bhxh")
         assert app.screen.id == "register-bhxh"

@@ -61,16 +61,19 @@ async def test_the_other_tabs_say_what_comes_later_and_the_links_lead_to_their_p
         await to_login(app, pilot)
         tabs = {tab: str(app.screen.query_one(f"#tab-{tab}").label) for tab in ("cccd", "usb", "sim")}
         assert tabs == {"cccd": "CMT/CCCD", "usb": "USB ký số", "sim": "SIM ký số"}
-        assert shown(app, "#pane-usb") == ""  # CMT/CCCD is the default
+        assert not app.screen.query_one("#pane-usb").display  # CMT/CCCD is the default
         await click(pilot, "#tab-usb")
-        assert shown(app, "#pane-usb") == "Đăng nhập bằng USB ký số sẽ có trong phiên bản sau."
+        await settle(app, pilot)
+        assert app.screen.query_one("#pane-usb").display  # the path itself: tests/screens/test_usb.py
+        assert shown(app, "#token-note").startswith("Chưa có USB ký số nào được cắm.")
         assert not app.screen.query_one("#pane-cccd").display
         await click(pilot, "#tab-sim")
-        assert shown(app, "#pane-sim") == "Đăng nhập bằng SIM ký số sẽ có trong phiên bản sau."
-        assert shown(app, "#pane-usb") == ""
+        assert app.screen.query_one("#pane-sim").display  # the path itself: tests/screens/test_sim.py
+        assert str(app.screen.query_one("#sim-submit").label) == "ĐĂNG NHẬP"
+        assert not app.screen.query_one("#pane-usb").display
         await click(pilot, "#tab-cccd")
         assert app.screen.query_one("#pane-cccd").display
-        assert shown(app, "#pane-sim") == ""
+        assert not app.screen.query_one("#pane-sim").display
         assert str(app.screen.query_one("#forgot").label) == "Quên mật khẩu"
         await click(pilot, "#forgot")  # the path itself: tests/screens/test_forgot.py
         assert app.screen.id == "forgot-password"

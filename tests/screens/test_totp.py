@@ -27,7 +27,7 @@ from tests.screens.helpers import (
     type_into,
 )
 
-SMS_ONLY = "Xác thực khi đăng nhập: Mã OTP qua SMS"
+SMS_ONLY = "Cách đăng nhập: Số CMT/CCCD + mật khẩu, rồi mã OTP qua SMS"
 
 
 async def enter_code(app, pilot, code: str) -> None:
@@ -90,7 +90,8 @@ async def test_enrol_then_log_in_with_the_app_once_per_code(make_app, clock):
         assert app.screen.id == "profile"
         assert shown(app, "#profile-message").startswith("Đã bật ứng dụng xác thực.")
         assert shown(app, "#profile-login-methods") == (
-            "Xác thực khi đăng nhập: Mã OTP qua SMS; Ứng dụng xác thực (bật lúc 15:01 30/11/2026)"
+            "Cách đăng nhập: Số CMT/CCCD + mật khẩu, rồi mã OTP qua SMS hoặc mã từ ứng dụng xác thực "
+            "(bật lúc 15:01 30/11/2026)"
         )
         assert str(app.screen.query_one("#enrol-totp").label) == "Cài lại ứng dụng xác thực"
         await click(pilot, "#logout")
@@ -205,7 +206,7 @@ async def test_the_whole_path_by_keyboard_in_english(make_app, clock):
         await settle(app, pilot)
         seed_account(app)
         await log_in_to_profile(app, pilot, clock)
-        assert shown(app, "#profile-login-methods") == "Login verification: OTP by SMS"
+        assert shown(app, "#profile-login-methods") == "How to log in: ID number + password, then an OTP by SMS"
         await pilot.press("shift+tab")
         assert app.focused.id == "enrol-totp"
         await pilot.press("enter")

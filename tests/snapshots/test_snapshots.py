@@ -57,6 +57,29 @@ async def _form_bhxh(pilot):
     await _still(pilot)
 
 
+async def _form_post(pilot):
+    app = pilot.app
+    await settle(app, pilot)
+    await click(pilot, "#register")
+    await click(pilot, "#subject-citizen")
+    await click(pilot, "#method-post")
+    await _still(pilot)
+
+
+async def _form_post_errors(pilot):
+    """Two papers left unticked and a date of birth that disagrees with the CCCD."""
+    app = pilot.app
+    await _form_post(pilot)
+    await click(pilot, "#paper-id_card")
+    await click(pilot, "#paper-signed_form")
+    for widget_id, text in {**CITIZEN, "dob": "01/01/1991"}.items():
+        await type_into(pilot, widget_id, text)
+    await click(pilot, "#submit")
+    await settle(app, pilot)
+    app.screen.query_one("#main").scroll_home(animate=False)
+    await _still(pilot)
+
+
 async def _form_errors(pilot):
     app = pilot.app
     await to_form(app, pilot)
@@ -170,6 +193,75 @@ async def _totp_login_missing(pilot):
     await _totp_login(pilot, enrol=False)
 
 
+# -- USB ký số screens (register_usb, login_usb) --------------------------------------------
+async def _usb_tokens(pilot):
+    """The six training tokens plugged in: serials from the seeded generator, dates from the clock."""
+    await settle(pilot.app, pilot)
+    pilot.app.services.tokens.install_training()
+
+
+async def _register_usb_pick(pilot):
+    app = pilot.app
+    await _usb_tokens(pilot)
+    await click(pilot, "#register")
+    await click(pilot, "#subject-business")
+    await click(pilot, "#method-usb")
+    await settle(app, pilot)
+    await _still(pilot)
+
+
+async def _register_usb_review(pilot):
+    app = pilot.app
+    await _register_usb_pick(pilot)
+    await type_into(pilot, "token-pin", "234567")
+    await pilot.press("enter")
+    await settle(app, pilot)
+    await _still(pilot)
+
+
+async def _login_usb(pilot):
+    app = pilot.app
+    await _usb_tokens(pilot)
+    await click(pilot, "#login")
+    await click(pilot, "#tab-usb")
+    await settle(app, pilot)
+    await _still(pilot)
+
+
+# -- SIM ký số (register_sim, login_sim, phone pane) ------------------------------------------
+async def _register_sim_business(pilot):
+    app = pilot.app
+    await settle(app, pilot)
+    await click(pilot, "#register")
+    await click(pilot, "#subject-business")
+    await click(pilot, "#method-sim")
+    await _still(pilot)
+
+
+async def _sim_waiting(pilot):
+    """A citizen's request sent: the countdown on the form, the request's card in the phone pane."""
+    app = pilot.app
+    await settle(app, pilot)
+    await click(pilot, "#register")
+    await click(pilot, "#subject-citizen")
+    await click(pilot, "#method-sim")
+    for widget_id, text in {"cccd": "031195000333", "full-name": "Phạm Thị Lan", "phone": "0703000333"}.items():
+        await type_into(pilot, widget_id, text)
+    await type_into(pilot, "captcha", str(app.screen.query_one("#captcha-code").render()))
+    await click(pilot, "#submit")
+    await settle(app, pilot)
+    await _still(pilot)
+
+
+async def _login_sim(pilot):
+    app = pilot.app
+    await settle(app, pilot)
+    await click(pilot, "#login")
+    await click(pilot, "#tab-sim")
+    app.screen.query_one("#sim-username").focus()
+    await _still(pilot)
+
+
 SCREENS = {
     "home": _home,
     "choose_subject": _subject,
@@ -178,6 +270,8 @@ SCREENS = {
     "register_mobile": _form_empty,
     "register_mobile_errors": _form_errors,
     "register_bhxh": _form_bhxh,
+    "register_post": _form_post,
+    "register_post_errors": _form_post_errors,
     "otp_register": _otp_register,
     "set_password": _set_password,
     "registered": _registered,
@@ -189,6 +283,12 @@ SCREENS = {
     "totp_enrol": _totp_enrol,
     "totp_login": _totp_login,
     "totp_login_missing": _totp_login_missing,
+    "register_usb_pick": _register_usb_pick,
+    "register_usb_review": _register_usb_review,
+    "login_usb": _login_usb,
+    "register_sim_business": _register_sim_business,
+    "sim_waiting": _sim_waiting,
+    "login_sim": _login_sim,
 }
 
 
@@ -197,6 +297,6 @@ def test_screen(name, snap_compare, make_app):
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=SCREENS[name])
 
 
-@pytest.mark.parametrize("name", ["home", "register_mobile", "otp_register", "login"])
+@pytest.mark.parametrize("name", ["home", "register_mobile", "otp_register", "login", "register_post"])
 def test_screen_80x24(name, snap_compare, make_app):
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=SCREENS[name])
