@@ -34,7 +34,25 @@ def _parser() -> argparse.ArgumentParser:
     sms.add_argument("--limit", type=int, default=50, help="how many messages (default 50)")
     sms.add_argument("--json", action="store_true", help="one JSON object per line")
     _token_parser(sub)
+    for name in _commands():
+        _command_module(name).add_parser(sub)
     return parser
+
+
+def _commands() -> list[str]:
+    """Sub-commands that live in their own module, dvc_tui/commands/<name>.py, each with
+    `add_parser(sub)` (cheap: imports nothing heavy) and `run(args) -> int` (an exit code)."""
+    import pkgutil
+
+    from dvc_tui import commands
+
+    return sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_"))
+
+
+def _command_module(name: str):
+    import importlib
+
+    return importlib.import_module(f"dvc_tui.commands.{name}")
 
 
 def _token_parser(sub) -> None:
@@ -87,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
             return _sms(args)
         if args.command == "token":
             return _token(args)
+        if args.command in _commands():
+            return _command_module(args.command).run(args)
     except StoreError as exc:
         print(f"dvc-tui: {exc}", file=sys.stderr)
         return 2

@@ -546,6 +546,11 @@ VI: dict[str, str] = {
     "sim.login.submit": "ĐĂNG NHẬP",
     "sim.login.unknown": "Không có tài khoản đăng ký bằng SIM ký số với tên đăng nhập này. Tài khoản "
     "đăng ký cách khác đăng nhập ở thẻ CMT/CCCD hoặc USB ký số.",
+    # -- training mode, guide, language switch
+    # -- kiosk mode
+    # -- phone app, training data, info screen
+    # -- trainer report
+    # -- demo and screenshots
 }
 
 EN: dict[str, str] = {
@@ -1073,6 +1078,11 @@ EN: dict[str, str] = {
     "sim.login.submit": "LOG IN",
     "sim.login.unknown": "No account registered by signing SIM has this login name. Accounts registered "
     "another way log in on the CMT/CCCD or USB signing token tab.",
+    # -- training mode, guide, language switch
+    # -- kiosk mode
+    # -- phone app, training data, info screen
+    # -- trainer report
+    # -- demo and screenshots
 }
 
 CATALOGS = {"vi": VI, "en": EN}

@@ -1,0 +1,1 @@
+"""Staff and trainer sub-commands, one module each (see cli.COMMANDS)."""
