@@ -31,6 +31,14 @@ class StoreError(Exception):
     """The store cannot be used: a one-line reason for the user, no traceback."""
 
 
+_IN_USE: set[str] = set()
+"""Database files this process has opened. Their header is not read again with a plain file
+handle: closing any handle to a file drops every POSIX lock this process holds on it, SQLite's
+included, and another process that then finds the database unlocked takes itself for the last
+user, checkpoints and deletes the WAL under our open connections (which go on reading a stale
+snapshot). Seen with a second SqliteStore on the same file in one process (tests, the CLI)."""
+
+
 def _run_script(db: sqlite3.Connection, script: str) -> None:
     """Statement by statement: executescript() would commit the migration's transaction."""
     for statement in script.split(";"):
@@ -205,6 +213,7 @@ class SqliteStore:
                 self._migrate(db, version)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: {exc}") from None
+        _IN_USE.add(os.path.realpath(self.path))
 
     def _check_before_use(self) -> None:
         """Refuse a file that is not a database, or is a newer one, before writing to it.
@@ -213,13 +222,14 @@ class SqliteStore:
         rollback mode, and SQLite takes a 1-byte file for an empty database; so the version is
         read on a plain connection, closed again, before anything else touches the file.
         """
-        try:
-            with open(self.path, "rb") as handle:
-                head = handle.read(16)
-        except OSError as exc:
-            raise StoreError(f"{self.path}: {exc.strerror or exc}") from None
-        if head and head != b"SQLite format 3\x00":
-            raise StoreError(f"{self.path}: file is not a database")
+        if os.path.realpath(self.path) not in _IN_USE:  # see _IN_USE: checked by the first store
+            try:
+                with open(self.path, "rb") as handle:
+                    head = handle.read(16)
+            except OSError as exc:
+                raise StoreError(f"{self.path}: {exc.strerror or exc}") from None
+            if head and head != b"SQLite format 3\x00":
+                raise StoreError(f"{self.path}: file is not a database")
         try:
             probe = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
             try:
@@ -372,6 +382,30 @@ class SqliteStore:
 
     def count_accounts(self) -> int:
         return self._connection().execute("SELECT count(*) FROM accounts").fetchone()[0]
+
+    RESET_TABLES = ("authenticators", "otp_codes", "sms", "sim_requests", "accounts")
+    """What `reset_accounts` empties, in this order; the registries, the SIMs and the tokens stay."""
+
+    def reset_accounts(self) -> dict[str, int]:
+        """Delete every account and what is tied to it (authenticator apps, one-time codes, SMS,
+        SIM signing requests) in one transaction: {table: rows deleted}."""
+        with self.transaction() as db:
+            return {table: db.execute(f"DELETE FROM {table}").rowcount for table in self.RESET_TABLES}
+
+    def seed_practice_registries(self) -> tuple[int, int]:
+        """Put back any practice subscriber or insured person missing from the registries (the
+        migrations seed them): (subscribers added, insured people added)."""
+        with self.transaction() as db:
+            subscribers = sum(db.execute(
+                "INSERT OR IGNORE INTO carrier_subscribers (phone, id_number, full_name) VALUES (?, ?, ?)",
+                (s.phone, s.id_number, s.full_name),
+            ).rowcount for s in TRAINING_SUBSCRIBERS)
+            insured = sum(db.execute(
+                "INSERT OR IGNORE INTO bhxh_registry (bhxh_number, id_number, full_name, dob, phone) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (p.bhxh_number, p.id_number, p.full_name, p.dob.isoformat(), p.phone),
+            ).rowcount for p in PRACTICE_INSURED)
+        return subscribers, insured
 
     # -- carriers' registry ----------------------------------------------------------------
     def subscriber(self, phone: str) -> Subscriber | None:
