@@ -17,9 +17,11 @@ from dvc_tui.core.clock import Clock
 from dvc_tui.core.accounts import Account, Method
 from dvc_tui.core.flow import RegistrationDraft
 from dvc_tui.core.otp import Purpose
-from dvc_tui.core.text import set_language, t
+from dvc_tui.core.text import language, set_language, t
+from dvc_tui.kiosk_mode import KioskControls
 from dvc_tui.screens.base import Nav, localize_bindings
 from dvc_tui.screens.home import HomeScreen
+from dvc_tui.screens.trainer_log import recorded
 from dvc_tui.services import Services
 
 RECENT_SMS = 50
@@ -49,12 +51,14 @@ def form_screen(method: Method):
     return screen
 
 
-class DvcApp(App[None]):
+class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/palette/on_event: kiosk_mode.py
     TITLE = "dvc-tui"
     CSS_PATH = stylesheet_path()
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide")]
     BINDINGS = [
         Binding("ctrl+q", "quit", "key.quit", priority=True),
+        Binding("f7", "toggle_training", "key.training"),  # training mode: zone badges, the guide
+        Binding("f8", "toggle_language", "key.lang"),  # Tiếng Việt <-> English, at run time
         # Tab moves focus at once, before the keys that follow it in the same burst (a fast
         # typist, a pasted "name<TAB>date", tmux send-keys) reach the field being left.
         Binding("tab", "focus_next", show=False, priority=True),
@@ -72,12 +76,18 @@ class DvcApp(App[None]):
         language: str | None = None,
         use_keyring: bool | None = None,
         keyring_backend: Any = None,
+        kiosk: bool | None = None,
+        idle_seconds: int | None = None,
+        training: bool | None = None,
     ) -> None:
-        config = config or Config.load(data_dir, language, hash_cost, use_keyring)
+        config = config or Config.load(data_dir, language, hash_cost, use_keyring, kiosk=kiosk, idle_seconds=idle_seconds)
         set_language(config.language)
         super().__init__()
         localize_bindings(self)
+        self.training = config.training if training is None else training  # F7 toggles
+        self.start_training = self.training  # a kiosk's wipe restores it (and the language)
         self.services = Services(config, clock=clock, rng=rng, keyring_backend=keyring_backend)
+        self.setup_kiosk()
         self.services.sms_listeners.append(self._sms_from_any_thread)
         self.recent_sms: list = []  # newest first
         self.sms_signal: Signal = Signal(self, "sms")
@@ -91,6 +101,7 @@ class DvcApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
         self._open_services()
+        self.start_kiosk()
 
     # -- start-up, off the first paint -----------------------------------------------------
     @work(thread=True, group="startup", exit_on_error=False)
@@ -98,7 +109,7 @@ class DvcApp(App[None]):
         from dvc_tui.store.sqlite import StoreError
 
         try:
-            messages = self.services.sms.inbox(limit=RECENT_SMS)
+            messages = [] if self.kiosk_on else self.services.sms.inbox(limit=RECENT_SMS)  # a kiosk starts clean
             secret = self.services.secret
         except (StoreError, OSError, ValueError) as exc:
             self.call_from_thread(self.notify, t("error.storage", detail=str(exc)), severity="error", timeout=30)
@@ -148,12 +159,40 @@ class DvcApp(App[None]):
         self.sim_signal.publish(request)
 
     # -- end SIM ký số ----------------------------------------------------------------------
+    # -- training mode (F7) and the language (F8), at run time ------------------------------
+    def action_toggle_training(self) -> None:
+        self.training = not self.training
+        for screen in self.screen_stack:
+            if hasattr(screen, "apply_training"):
+                screen.apply_training()
+        self.notify(t("training.on" if self.training else "training.off"), timeout=4)
+
+    def action_toggle_language(self) -> None:
+        """vi <-> en: the current screen is composed again (nothing typed is lost); the screens
+        under it follow when they come back."""
+        screen = self.screen
+        if getattr(screen, "busy", False):
+            self.notify(t("lang.busy"), severity="warning", timeout=4)
+            return
+        set_language("en" if language() == "vi" else "vi")
+        localize_bindings(self)
+        if hasattr(screen, "relocalize"):
+            screen.call_later(screen.relocalize)
+        self.refresh_bindings()
+
     # -- the wizard ------------------------------------------------------------------------
     def action_register(self) -> None:
         self._run_paths(Nav.REGISTER)
 
     def action_login(self) -> None:
         self._run_paths(Nav.LOGIN)
+
+    def action_info(self) -> None:
+        """Thông tin: the leaflet's header (the ward's Zalo group, its QR code, the portal)."""
+        from dvc_tui.screens.info import InfoScreen
+
+        if self.screen.id == "home":
+            self.push_screen(InfoScreen())
 
     @work(exclusive=True, group="flow")
     async def _run_paths(self, start: Nav) -> None:
@@ -171,6 +210,7 @@ class DvcApp(App[None]):
         while self.screen.id != "home" and len(self.screen_stack) > 2:
             self.pop_screen()
 
+    @recorded("register")  # the trainer's log: start, steps, outcome (screens/trainer_log.py)
     async def _registration(self) -> tuple[Nav, Account | None]:
         from dvc_tui.screens.choose import ChooseMethodScreen, ChooseSubjectScreen
         from dvc_tui.screens.otp import OtpScreen
@@ -203,6 +243,7 @@ class DvcApp(App[None]):
                 draft.subject, step = result, "method"
             elif step == "method":
                 draft.method, step = result, "form"
+                services.events.choose(draft.method.value)
             elif step == "form" and isinstance(result, Account):  # signed (USB, SIM): no code, no password
                 draft.account, step = result, "done"
             elif step == "form":
@@ -211,9 +252,11 @@ class DvcApp(App[None]):
                 draft.code_confirmed, step = True, "password"
             else:
                 draft.account, step = result, "done"
+        services.events.finished(draft.method.value, "registered", draft.method.value, draft.account.subject.value)
         result = await self.push_screen_wait(RegisteredScreen(draft.account))
         return (Nav.LOGIN if result is Nav.LOGIN else Nav.CANCEL), draft.account
 
+    @recorded("login")
     async def _login(self, username: str, tab: str = "cccd") -> Nav:
         from dvc_tui.screens.login import LoginScreen
         from dvc_tui.screens.otp import OtpScreen
@@ -256,6 +299,7 @@ class DvcApp(App[None]):
             await self._profile(account)
             return Nav.CANCEL
 
+    @recorded("forgot")
     async def _forgot_password(self, typed_id: str = "") -> Nav | str:
         """Quên mật khẩu: ID + captcha, a code to the linked phone, a new password.
 
@@ -288,6 +332,7 @@ class DvcApp(App[None]):
                 step = "password"
             else:
                 step = "done"
+        services.events.finished("forgot", "password-reset")
         return reset.username
 
     async def _other_method(self, account) -> bool:
@@ -302,6 +347,7 @@ class DvcApp(App[None]):
         from dvc_tui.screens.profile import ProfileChoice, ProfileScreen
         from dvc_tui.screens.totp import TotpEnrolScreen
 
+        self.services.events.finished("login", "logged-in", account.method.value, account.subject.value)
         notice = None
         while True:
             result = await self.push_screen_wait(ProfileScreen(account, self.services, notice))

@@ -23,12 +23,20 @@ def _parser() -> argparse.ArgumentParser:
                         help="Argon2id cost (default production; env DVC_TUI_HASH_COST)")
     parser.add_argument("--no-keyring", action="store_true",
                         help="keep the install's key in a 0600 file, not the OS keyring")
+    parser.add_argument("--training", action="store_true", default=None,
+                        help="training mode: the leaflet's zone numbers and a step guide (F7 toggles; "
+                        "env DVC_TUI_TRAINING=1)")
+    parser.add_argument("--kiosk", action="store_true", default=None,
+                        help="kiosk mode: idle sessions wiped, trainer PIN to quit (env DVC_TUI_KIOSK=1)")
+    parser.add_argument("--idle", type=_idle_seconds, metavar="SECONDS",
+                        help="kiosk mode: seconds without a key before the session is wiped (default 120; env DVC_TUI_IDLE)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("run", help="run the app (the default)")
     accounts = sub.add_parser("accounts", help="staff: the accounts in the store")
     accounts_sub = accounts.add_subparsers(dest="accounts_command", metavar="ACTION", required=True)
     listing = accounts_sub.add_parser("list", help="list accounts (no hashes or secrets)")
     listing.add_argument("--json", action="store_true", help="one JSON object per line")
+    _command_module("_accounts_reset").add_arguments(accounts_sub)
     sms = sub.add_parser("sms", help="staff: the simulated SMS inbox, newest first")
     sms.add_argument("--phone", help="only this number (0xxxxxxxxx or +84...)")
     sms.add_argument("--limit", type=int, default=50, help="how many messages (default 50)")
@@ -86,19 +94,27 @@ def _config(args):
     from dvc_tui.core.text import set_language
 
     config = Config.load(
-        args.data_dir, args.lang, args.hash_cost, use_keyring=False if args.no_keyring else None
+        args.data_dir, args.lang, args.hash_cost, use_keyring=False if args.no_keyring else None,
+        kiosk=getattr(args, "kiosk", None), idle_seconds=getattr(args, "idle", None),
     )
     set_language(config.language)
+    if getattr(args, "training", None):
+        import dataclasses
+
+        config = dataclasses.replace(config, training=True)
     return config
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from dvc_tui.config import ConfigError
     from dvc_tui.store.sqlite import StoreError
 
     try:
         if args.command in (None, "run"):
             return _run_app(args)
+        if args.command == "accounts" and args.accounts_command == "reset":
+            return _command_module("_accounts_reset").run(args)
         if args.command == "accounts":
             return _accounts_list(args)
         if args.command == "sms":
@@ -110,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     except StoreError as exc:
         print(f"dvc-tui: {exc}", file=sys.stderr)
         return 2
+    except ConfigError as exc:  # a setting in the environment (DVC_TUI_IDLE=abc)
+        print(f"dvc-tui: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     return 0
@@ -118,8 +137,23 @@ def main(argv: list[str] | None = None) -> int:
 def _run_app(args) -> int:
     from dvc_tui.app import DvcApp
 
-    DvcApp(config=_config(args)).run()
+    config = _config(args)
+    if config.kiosk:  # a kiosk nobody could quit: refused before the screen is taken
+        from dvc_tui.commands.kiosk import refuse_without_pin
+
+        if refuse_without_pin(config):
+            return 2
+    DvcApp(config=config).run()
     return 0
+
+
+def _idle_seconds(text: str) -> int:
+    from dvc_tui.core.kiosk import MAX_IDLE_SECONDS, MIN_IDLE_SECONDS, parse_idle_seconds
+
+    try:
+        return parse_idle_seconds(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.kiosk.idle_invalid", min=MIN_IDLE_SECONDS, max=MAX_IDLE_SECONDS)) from None
 
 
 def t(key: str, **params) -> str:

@@ -11,6 +11,13 @@ ENV_DATA_DIR = "DVC_TUI_DATA_DIR"
 ENV_LANG = "DVC_TUI_LANG"
 ENV_HASH_COST = "DVC_TUI_HASH_COST"
 ENV_NO_KEYRING = "DVC_TUI_NO_KEYRING"
+ENV_TRAINING = "DVC_TUI_TRAINING"
+ENV_KIOSK = "DVC_TUI_KIOSK"
+ENV_IDLE = "DVC_TUI_IDLE"
+
+
+class ConfigError(ValueError):
+    """A setting given in the environment cannot be used (the CLI says so in one line)."""
 
 
 def default_data_dir() -> Path:
@@ -25,6 +32,9 @@ class Config:
     language: str = "vi"
     hash_cost: str = "production"
     use_keyring: bool = True
+    training: bool = False  # training mode: zone badges and the guide panel (F7 toggles)
+    kiosk: bool = False  # kiosk mode: idle wipe, trainer PIN to quit (dvc_tui/kiosk_mode.py)
+    idle_seconds: int = 120
 
     @property
     def db_path(self) -> Path:
@@ -39,6 +49,9 @@ class Config:
         language: str | None = None,
         hash_cost: str | None = None,
         use_keyring: bool | None = None,
+        kiosk: bool | None = None,
+        idle_seconds: int | None = None,
+        training: bool | None = None,
     ) -> "Config":
         """Flags first, then the environment, then the defaults."""
         env = os.environ
@@ -49,4 +62,20 @@ class Config:
             language=language or env.get(ENV_LANG) or "vi",
             hash_cost=hash_cost or env.get(ENV_HASH_COST) or "production",
             use_keyring=use_keyring if use_keyring is not None else not keyring_off,
+            training=training if training is not None else env.get(ENV_TRAINING, "").lower() in ("1", "true", "yes"),
+            kiosk=kiosk if kiosk is not None else env.get(ENV_KIOSK, "").lower() in ("1", "true", "yes"),
+            idle_seconds=idle_seconds if idle_seconds is not None else _idle_from_env(env),
         )
+
+
+def _idle_from_env(env) -> int:
+    from dvc_tui.core.kiosk import DEFAULT_IDLE_SECONDS, MAX_IDLE_SECONDS, MIN_IDLE_SECONDS, parse_idle_seconds
+    from dvc_tui.core.text import t
+
+    text = env.get(ENV_IDLE)
+    if not text:
+        return DEFAULT_IDLE_SECONDS
+    try:
+        return parse_idle_seconds(text)
+    except ValueError:
+        raise ConfigError(f"{ENV_IDLE}: " + t("cli.kiosk.idle_invalid", min=MIN_IDLE_SECONDS, max=MAX_IDLE_SECONDS)) from None

@@ -150,8 +150,68 @@ class Services:
 
         return self._get("sims", build)
 
+    @property
+    def trainer_pin(self):
+        """Kiosk mode: the trainer PIN's check (its hash in the keyring or a 0600 file, read on
+        every try), with the wrong-PIN count and waits (core.kiosk)."""
+
+        def build():
+            from dvc_tui.core.kiosk import TrainerPin
+
+            def load_hash() -> str | None:
+                stored = self.stored_trainer_pin()
+                return stored.phc if stored else None
+
+            return TrainerPin(load_hash, self.hasher, self.clock)
+
+        return self._get("trainer_pin", build)
+
+    def stored_trainer_pin(self):
+        """The trainer PIN's stored hash (store.kiosk_pin.StoredPin), or None when none is set."""
+        from dvc_tui.store.kiosk_pin import load_pin_hash
+
+        return load_pin_hash(self.config.data_dir, use_keyring=self.config.use_keyring, backend=self._keyring_backend)
+
+    def save_trainer_pin(self, pin: str):
+        """Hash a new trainer PIN (checked first: PortalError) and keep the hash."""
+        from dvc_tui.core.kiosk import hash_trainer_pin
+        from dvc_tui.store.kiosk_pin import save_pin_hash
+
+        phc = hash_trainer_pin(pin, self.hasher)
+        return save_pin_hash(self.config.data_dir, phc, use_keyring=self.config.use_keyring,
+                             backend=self._keyring_backend)
+
+    # -- trainer report -------------------------------------------------------------------------
+    @property
+    def events(self):
+        """The trainer's event log (core.events.TrainerLog): events.jsonl in the data dir,
+        written by its own thread; a session id from `rng` (a seeded one is forked, so the
+        captcha and codes tests expect do not change)."""
+
+        def build():
+            from dvc_tui.core.events import TrainerLog
+            from dvc_tui.core.text import language
+            from dvc_tui.store.events import EventWriter
+
+            source = self.rng
+            if not isinstance(source, random.SystemRandom):
+                source = random.Random()
+                source.setstate(self.rng.getstate())
+                source.getrandbits(64)
+            session = f"{source.getrandbits(64):016x}"
+            return TrainerLog(EventWriter(self.config.data_dir), self.clock, session, language())
+
+        # Not behind self._lock: the event loop asks for it, and must not wait while a worker
+        # holds the lock building the store or the keyring secret. Cheap; no I/O until written.
+        built = self._built.get("events")
+        return built if built is not None else self._built.setdefault("events", build())
+
+    # -- end trainer report ---------------------------------------------------------------------
     def close(self) -> None:
         with self._lock:
             store = self._built.get("store")
             if store is not None:
                 store.close()
+            events = self._built.get("events")
+            if events is not None:
+                events.sink.close()

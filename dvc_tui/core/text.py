@@ -29,7 +29,6 @@ VI: dict[str, str] = {
     "home.info": "Thông tin",
     "home.intro": "Người dân/Doanh nghiệp có thể Đăng ký/Đăng nhập tài khoản tại đây. "
     "Dùng Tab để di chuyển, Enter để chọn.",
-    "home.info_later": "Trang thông tin sẽ có trong phiên bản sau.",
     # SMS pane
     "sms.title": "Tin nhắn SMS (mô phỏng)",
     "sms.empty": "Chưa có tin nhắn. Mọi tin nhắn của trình mô phỏng hiện ở đây.",
@@ -547,10 +546,276 @@ VI: dict[str, str] = {
     "sim.login.unknown": "Không có tài khoản đăng ký bằng SIM ký số với tên đăng nhập này. Tài khoản "
     "đăng ký cách khác đăng nhập ở thẻ CMT/CCCD hoặc USB ký số.",
     # -- training mode, guide, language switch
+    "key.training": "Luyện tập",
+    "training.zone": "vùng {n}",
+    "training.on": "Chế độ luyện tập: các vùng mang số của tờ hướng dẫn; khung Hướng dẫn ở dưới.",
+    "training.off": "Đã tắt chế độ luyện tập.",
+    "lang.busy": "Đang xử lý; vui lòng đổi ngôn ngữ khi xong.",
+    "guide.title": "Hướng dẫn",
+    "guide.title.step": "Hướng dẫn · Bước {n}/{total}",
+    "guide.next.label": "Tiếp theo",
+    "guide.hint.label": "Quy tắc",
+    "guide.home": "Trang chủ Cổng Dịch vụ công quốc gia.",
+    "guide.home.next": "Đăng ký: chọn “Đăng ký” (bước 1/5). Đã có tài khoản: chọn “Đăng nhập” (vùng 1).",
+    "guide.choose-subject": "Chọn phương thức đăng ký: chọn đối tượng trong vùng 3.",
+    "guide.choose-subject.next": "Người dân chọn “Công dân”; doanh nghiệp, cơ quan chọn đúng loại của mình. "
+    "Sau đó chọn phương thức (vùng 4).",
+    "guide.choose-method": "Chọn phương thức đăng ký trong vùng 4, theo mức xác minh.",
+    "guide.choose-method.next": "Công dân có điện thoại chính chủ chọn “Thuê bao di động”; doanh nghiệp, "
+    "cơ quan chỉ dùng USB ký số hoặc SIM ký số. Tiếp theo là biểu mẫu (vùng 6).",
+    "guide.register-mobile": "Điền các trường có dấu * trong vùng 6: số CMT/CCCD, họ tên, ngày sinh, "
+    "số điện thoại chính chủ, mã xác thực.",
+    "guide.register-mobile.next": "Nhấn “ĐĂNG KÝ” (vùng 7); mã OTP sẽ được gửi về số điện thoại.",
+    "guide.register-bhxh": "Nhập mã số BHXH (10 số) và số CMT/CCCD, họ tên, ngày sinh đúng như trên "
+    "sổ BHXH (vùng 6), rồi mã xác thực.",
+    "guide.register-bhxh.next": "Nhấn “ĐĂNG KÝ” (vùng 7); mã OTP gửi tới số điện thoại BHXH đang lưu.",
+    "guide.register-post": "Quầy Bưu điện: nhân viên kiểm tra đủ giấy tờ, rồi nhập thông tin của "
+    "người dân (vùng 6).",
+    "guide.register-post.next": "Nhấn “ĐĂNG KÝ” (vùng 7); người dân nhận mã kích hoạt bằng SMS.",
+    "guide.register-usb": "Chọn chứng thư số trên USB đã cắm, nhập mã PIN và đọc chứng thư; kiểm tra "
+    "thông tin, email, mã xác thực (vùng 6).",
+    "guide.register-usb.next": "Nhấn “ĐĂNG KÝ” (vùng 7): tài khoản mức 3, đăng nhập bằng USB ký số.",
+    "guide.register-sim": "Nhập tên đăng nhập, họ tên, số điện thoại có SIM ký số, email và mã xác "
+    "thực (vùng 6).",
+    "guide.register-sim.next": "Nhấn “ĐĂNG KÝ” (vùng 7), rồi nhập mã PIN của SIM trên điện thoại "
+    "(khung tin nhắn, F6) trong 2 phút.",
+    "guide.otp-register": "Xác thực mã OTP: mã 6 số vừa gửi tới số điện thoại (xem khung tin nhắn).",
+    "guide.otp-register.next": "Nhập mã và nhấn “XÁC NHẬN” (vùng 8); chưa nhận được thì “Gửi lại "
+    "OTP”. Sau đó đặt mật khẩu (vùng 9).",
+    "guide.otp-login": "Mã OTP đăng nhập đã gửi tới số điện thoại của tài khoản; nhập vào vùng 3.",
+    "guide.otp-login.next": "Nhấn “XÁC NHẬN” (vùng 4). Dùng ứng dụng xác thực: “Chọn phương thức xác "
+    "thực khác” (vùng 5).",
+    "guide.otp-reset": "Quên mật khẩu: nhập mã OTP gửi tới số điện thoại của tài khoản.",
+    "guide.otp-reset.next": "Nhấn “XÁC NHẬN”, rồi đặt mật khẩu mới trong 15 phút.",
+    "guide.set-password": "Đặt mật khẩu (vùng 9): nhập mật khẩu và xác nhận lại đúng như vậy.",
+    "guide.set-password.next": "Khi đủ các ô trong danh sách, nhấn “ĐĂNG KÝ” để tạo tài khoản.",
+    "guide.registered": "Đăng ký thành công: tài khoản đã được tạo.",
+    "guide.registered.next": "Chọn “Đăng nhập ngay” để thử đăng nhập bằng tài khoản vừa tạo.",
+    "guide.login": "Đăng nhập: thẻ CMT/CCCD (vùng 1); nhập tên đăng nhập và mật khẩu.",
+    "guide.login.next": "Nhấn “ĐĂNG NHẬP” (vùng 2); mã OTP sẽ gửi tới số điện thoại. Chưa có mật khẩu: "
+    "“Quên mật khẩu”.",
+    "guide.login-usb": "Đăng nhập bằng USB ký số (vùng 1): chọn chứng thư số và nhập mã PIN.",
+    "guide.login-usb.next": "Nhấn “ĐĂNG NHẬP” (vùng 2): USB ký một thử thách, không cần mật khẩu.",
+    "guide.login-sim": "Đăng nhập bằng SIM ký số (vùng 1): nhập tên đăng nhập.",
+    "guide.login-sim.next": "Nhấn “ĐĂNG NHẬP” (vùng 2), rồi xác nhận bằng mã PIN của SIM trên điện thoại.",
+    "guide.forgot-password": "Quên mật khẩu: nhập số CMT/CCCD của tài khoản và mã xác thực.",
+    "guide.forgot-password.next": "Nhấn “GỬI MÃ OTP”; mã gửi tới số điện thoại của tài khoản.",
+    "guide.reset-password": "Đặt mật khẩu mới, khác mật khẩu cũ, theo cùng quy tắc.",
+    "guide.reset-password.next": "Nhấn “ĐỔI MẬT KHẨU”, rồi đăng nhập bằng mật khẩu mới.",
+    "guide.profile": "Đã đăng nhập: thông tin tài khoản, mức xác minh và cách đăng nhập.",
+    "guide.profile.next": "Có thể bật ứng dụng xác thực; “Đăng xuất” để về trang chủ.",
+    "guide.totp-enrol": "Quét mã QR hoặc nhập khóa vào ứng dụng xác thực trên điện thoại.",
+    "guide.totp-enrol.next": "Nhập mã 6 số ứng dụng hiện ra để xác nhận.",
+    "guide.totp-login": "Xác thực bằng ứng dụng xác thực thay cho mã SMS.",
+    "guide.totp-login.next": "Nhập mã 6 số đang hiện trong ứng dụng và xác nhận.",
+    "guide.hint.id": "CMT có 9 số; CCCD có 12 số: 3 số đầu là mã tỉnh, số thứ 4 là thế kỷ sinh và "
+    "giới tính, số thứ 5–6 là năm sinh.",
+    "guide.hint.name": "Họ tên như trên giấy tờ: chữ cái có dấu, một dấu cách giữa các từ, 2–100 ký tự.",
+    "guide.hint.org_name": "Tên tổ chức như trên giấy đăng ký hoặc chứng thư số.",
+    "guide.hint.dob": "Ngày sinh dạng dd/mm/yyyy, là ngày có thật, từ năm 1900, không ở tương lai.",
+    "guide.hint.phone": "Số di động Việt Nam 10 số (0xxxxxxxxx) hoặc +84…",
+    "guide.hint.phone_owner": "Thuê bao phải đăng ký chính chủ: đứng tên đúng số CMT/CCCD đã nhập.",
+    "guide.hint.email": "Email không bắt buộc; nếu nhập, phải có dạng ten@mien.vn.",
+    "guide.hint.captcha": "Mã xác thực gồm 6 ký tự hiện bên cạnh, không phân biệt hoa thường; sai "
+    "thì có mã mới (F5).",
+    "guide.hint.exists": "Mỗi số CMT/CCCD chỉ có một tài khoản: dùng “Quên mật khẩu”, đến quầy một cửa, "
+    "hoặc khiếu nại.",
+    "guide.hint.otp": "Mã OTP 6 số, hiệu lực 5 phút, dùng một lần; sai 5 lần thì mã bị hủy; gửi lại "
+    "sau 60 giây.",
+    "guide.hint.password": "Mật khẩu 8 ký tự trở lên gồm chữ thường, chữ in hoa, số và ký tự đặc biệt.",
+    "guide.hint.login": "Tên đăng nhập là số CMT/CCCD; sai tên hay sai mật khẩu đều báo như nhau.",
+    "guide.hint.bhxh": "Mã số BHXH 10 số; số CMT/CCCD, họ tên, ngày sinh phải khớp cơ sở dữ liệu BHXH.",
+    "guide.hint.mst": "Mã số thuế 10 số, hoặc 13 số với mã chi nhánh (0109998883-001).",
+    "guide.hint.agency": "Mã định danh cơ quan dạng 000.00.00.H29.",
+    "guide.hint.token": "Chứng thư số phải còn hạn, do CA cấp, chưa thu hồi; PIN 6–8 số, sai 5 lần "
+    "thì USB bị khóa.",
+    "guide.hint.sim": "Yêu cầu ký trên SIM hết hạn sau 2 phút; PIN của SIM sai 5 lần thì SIM bị khóa.",
+    "guide.hint.totp": "Mã ứng dụng xác thực 6 số, đổi mỗi 30 giây; mỗi mã dùng một lần.",
+    "guide.hint.post": "Nhân viên phải kiểm tra đủ mọi giấy tờ trước khi nhập thông tin.",
     # -- kiosk mode
+    "kiosk.countdown": "Phiên sẽ được xóa sau {seconds} giây – nhấn phím bất kỳ để tiếp tục",
+    "kiosk.pin.title.quit": "Thoát trình mô phỏng",
+    "kiosk.pin.title.leave": "Tắt chế độ kiosk",
+    "kiosk.pin.intro": "Chỉ dành cho giảng viên: nhập mã PIN giảng viên. Esc để quay lại.",
+    "kiosk.pin.label": "Mã PIN giảng viên",
+    "kiosk.pin.submit": "Xác nhận",
+    "kiosk.pin.back": "Quay lại",
+    "kiosk.pin.checking": "Đang kiểm tra mã PIN…",
+    "kiosk.pin_required": "Vui lòng nhập mã PIN giảng viên.",
+    "kiosk.pin_format": "Mã PIN giảng viên gồm {min} đến {max} chữ số.",
+    "kiosk.pin_weak": "Mã PIN quá dễ đoán (lặp lại hoặc là dãy số liên tiếp như 123456). Vui lòng chọn mã khác.",
+    "kiosk.pin_mismatch": "Hai lần nhập mã PIN không khớp.",
+    "kiosk.pin_wrong": "Mã PIN không đúng. Còn {left} lần thử trước khi phải chờ.",
+    "kiosk.pin_wait": "Nhập sai mã PIN quá nhiều lần. Vui lòng thử lại sau {seconds} giây.",
+    "kiosk.pin_not_set": "Chưa đặt mã PIN giảng viên (dvc-tui kiosk set-pin).",
+    "kiosk.left": "Đã tắt chế độ kiosk. Nhấn Ctrl+Q để thoát.",
+    "cli.kiosk.prompt": "Mã PIN giảng viên mới ({min}-{max} chữ số): ",
+    "cli.kiosk.prompt_again": "Nhập lại mã PIN: ",
+    "cli.kiosk.no_tty": "Không có bàn phím để nhập mã PIN; dùng --pin-stdin để đọc mã từ đầu vào chuẩn.",
+    "cli.kiosk.saved.keyring": "Đã lưu mã PIN giảng viên (chỉ lưu dạng băm Argon2id) trong keyring của hệ điều hành.",
+    "cli.kiosk.saved.file": "Đã lưu mã PIN giảng viên (chỉ lưu dạng băm Argon2id) trong tệp {path} (quyền 0600).",
+    "cli.kiosk.status.keyring": "Mã PIN giảng viên: đã đặt (keyring của hệ điều hành).",
+    "cli.kiosk.status.file": "Mã PIN giảng viên: đã đặt (tệp {path}).",
+    "cli.kiosk.status.unset": "Mã PIN giảng viên: chưa đặt. Đặt bằng: dvc-tui kiosk set-pin",
+    "cli.kiosk.status.mode": "Chế độ kiosk khi chạy: {state}; xóa phiên sau {seconds} giây không thao tác.",
+    "cli.kiosk.on": "bật",
+    "cli.kiosk.off": "tắt",
+    "cli.kiosk.no_pin": "Chế độ kiosk cần mã PIN giảng viên. Đặt trước bằng: dvc-tui kiosk set-pin",
+    "cli.kiosk.idle_invalid": "thời gian chờ là một số giây nguyên từ {min} đến {max}.",
     # -- phone app, training data, info screen
+    "key.info": "Thông tin",
+    "phoneapp.title": "Điện thoại mô phỏng · {number}",
+    "phoneapp.all": "tất cả số",
+    "phoneapp.hint": "Tin nhắn SMS và yêu cầu ký số gửi tới điện thoại, mới nhất ở trên. F6: tới "
+    "yêu cầu ký; q: thoát.",
+    "info.title": "Thông tin",
+    "info.subtitle": "Từ tờ hướng dẫn của phường 3",
+    "info.zalo.kind": "Nhóm Zalo",
+    "info.zalo.group": "CÔNG NGHỆ SỐ CỘNG ĐỒNG",
+    "info.zalo.scan": "Mở Zalo, bấm quét mã QR này để tham gia",
+    "info.directive": "Người dân và doanh nghiệp sử dụng Zalo quét mã QR CÔNG NGHỆ SỐ CỘNG ĐỒNG hoặc "
+    "link {url} để tiếp nhận thông tin tuyên truyền trên địa bàn phường 3 theo tinh thần Chỉ thị số "
+    "02/CT-TTg ngày 26/4/2022 của Thủ tướng Chính phủ về phát triển Chính phủ điện tử, hướng tới "
+    "Chính phủ số, thúc đẩy chuyển đổi số quốc gia.",
+    "info.portal": "Thực hiện số hóa hồ sơ bằng tài khoản dịch vụ công quốc gia ({url}) và kết quả "
+    "giải quyết thủ tục hành chính trong tiếp nhận, giải quyết hồ sơ tại bộ phận một cửa các cấp.",
+    "info.offline": "Trình mô phỏng không kết nối tới Zalo hay Cổng thật: mã QR và địa chỉ chỉ để "
+    "người dân mở trên điện thoại của mình.",
+    "info.home": "Về trang chủ",
+    "training.sec.subscribers": "Số điện thoại của nhà mạng (thuê bao chính chủ)",
+    "training.sec.insured": "Người tham gia bảo hiểm xã hội (BHXH)",
+    "training.sec.tokens": "USB ký số",
+    "training.sec.sims": "SIM ký số",
+    "training.note.subscribers": "Đăng ký bằng số khác với CCCD của chủ thuê bao: “không chính chủ”. "
+    "Số không có ở đây được coi là chính chủ.",
+    "training.note.insured": "Đăng ký bằng BHXH: mã OTP gửi tới số trong hồ sơ BHXH.",
+    "training.note.tokens": "Tạo bằng “dvc-tui training load” (hoặc “dvc-tui token training”); sai PIN 5 "
+    "lần thì USB bị khóa.",
+    "training.note.sims": "Xác nhận yêu cầu ký bằng mã PIN của SIM (khung Tin nhắn, hoặc “dvc-tui "
+    "phone”); sai PIN 5 lần thì SIM bị khóa.",
+    "training.col.phone": "Số điện thoại",
+    "training.col.owner": "Chủ thuê bao",
+    "training.col.cccd": "CCCD",
+    "training.col.bhxh": "Mã số BHXH",
+    "training.col.name": "Họ tên",
+    "training.col.dob": "Ngày sinh",
+    "training.col.phone_on_file": "SĐT trong hồ sơ",
+    "training.col.holder": "Chủ sở hữu",
+    "training.col.kind": "Đối tượng",
+    "training.col.identifier": "Mã định danh",
+    "training.col.login": "Tên đăng nhập",
+    "training.col.pin": "Mã PIN",
+    "training.col.state": "Trạng thái",
+    "training.shape.valid": "Còn hiệu lực",
+    "training.shape.expired": "Đã hết hạn",
+    "training.shape.revoked": "Đã bị thu hồi",
+    "training.shape.foreign": "Do CA khác cấp: bị từ chối",
+    "training.handout.title": "Bộ dữ liệu thực hành dvc-tui",
+    "training.handout.intro": "Dữ liệu mô phỏng để luyện tập; không phải người, số điện thoại hay "
+    "chứng thư số thật.",
+    "training.handout.written": "Đã ghi bản Markdown vào {path}.",
+    "training.handout.unwritable": "Không ghi được {path}: {detail}",
+    "training.load.title": "Nạp dữ liệu thực hành vào {path}",
+    "training.load.col.part": "Phần",
+    "training.load.col.made": "Mới tạo",
+    "training.load.col.kept": "Đã có",
+    "training.load.done": "Đã nạp xong bộ dữ liệu thực hành.",
+    "training.load.nothing": "Bộ dữ liệu thực hành đã có đủ; không tạo gì mới.",
+    "cli.reset.ask": "Xóa toàn bộ {count} tài khoản (cùng ứng dụng xác thực, mã OTP, tin nhắn SMS và "
+    "yêu cầu ký SIM)? Gõ '{word}' để xác nhận:",
+    "cli.reset.cancelled": "Đã hủy; không xóa gì.",
+    "cli.reset.done": "Đã xóa {accounts} tài khoản, {authenticators} ứng dụng xác thực, {codes} mã OTP, "
+    "{sms} tin nhắn SMS và {requests} yêu cầu ký SIM. Dữ liệu thực hành (nhà mạng, BHXH, USB và SIM ký "
+    "số) được giữ nguyên.",
     # -- trainer report
+    "report.summary": "Báo cáo luyện tập: {events} sự kiện, {sessions} phiên{since}.",
+    "report.log": "Nhật ký: {path}",
+    "report.since": ", từ {since}",
+    "report.skipped": "Bỏ qua {count} dòng nhật ký không đọc được.",
+    "report.bad_since": "--since không hợp lệ: “{value}”. Dùng ngày YYYY-MM-DD hoặc thời điểm ISO 8601 "
+    "(ví dụ 2026-11-30T08:00).",
+    "report.csv_written": "Đã ghi bảng thời gian mỗi bước vào {path}.",
+    "report.csv_failed": "Không ghi được {path}: {detail}",
+    "report.title.paths": "Hoàn thành theo luồng",
+    "report.title.steps": "Thời gian mỗi bước (từ lúc vào bước đến bước kế tiếp)",
+    "report.title.errors": "10 lỗi thường gặp nhất",
+    "report.col.path": "Luồng",
+    "report.col.started": "Bắt đầu",
+    "report.col.finished": "Hoàn thành",
+    "report.col.rate": "Tỷ lệ %",
+    "report.col.minutes": "Phút (TV)",
+    "report.col.step_median": "Giây/bước (TV)",
+    "report.caption.paths": "Hoàn thành: đến kết quả của luồng (đăng ký xong, đăng nhập, đổi mật khẩu). "
+    "Phút: từ lúc bắt đầu đến lúc hoàn thành. TV: trung vị.",
+    "report.col.screen": "Màn hình",
+    "report.col.count": "Lượt",
+    "report.col.median": "Trung vị (giây)",
+    "report.col.mean": "Trung bình (giây)",
+    "report.col.message": "Thông báo",
+    "report.col.key": "Mã lỗi",
+    "report.col.where": "Nơi hiện nhiều nhất",
+    "report.path.register": "Đăng ký (chọn phương thức)",
+    "report.path.mobile": "Thuê bao di động",
+    "report.path.bhxh": "BHXH",
+    "report.path.post": "Bưu điện",
+    "report.path.usb": "USB ký số",
+    "report.path.sim": "SIM ký số",
+    "report.path.login": "Đăng nhập",
+    "report.path.forgot": "Quên mật khẩu",
     # -- demo and screenshots
+    "demo.caption": "Demo – Bước {n}: {text}",
+    "demo.paused": "Demo – tạm dừng. Nhấn phím bất kỳ để tiếp tục; Esc: tự điều khiển; Ctrl+Q: thoát.",
+    "demo.stopped": "Demo đã dừng – bạn đang điều khiển ứng dụng.",
+    "demo.done": "Demo kết thúc – bạn có thể tiếp tục dùng ứng dụng.",
+    "demo.failed": "Demo dừng: {reason}",
+    "demo.failed.screen": "không tới được màn hình {screen}.",
+    "demo.failed.widget": "không thấy ô/nút {widget} trên màn hình.",
+    "demo.failed.timeout": "quá thời gian chờ.",
+    "demo.failed.sms": "không nhận được tin nhắn có mã OTP.",
+    "demo.failed.sim": "không có yêu cầu ký nào trên điện thoại.",
+    "demo.unavailable.bhxh": "mọi người tập của cơ sở dữ liệu BHXH đã có tài khoản trong thư mục dữ liệu này.",
+    "demo.unavailable.usb": "chủ USB ký số tập (Nguyễn Văn An) đã có tài khoản trong thư mục dữ liệu này.",
+    "demo.unavailable.sim": "chủ SIM ký số tập (Phạm Thị Lan) đã có tài khoản trong thư mục dữ liệu này.",
+    "demo.step.home": "Trang chủ: chọn \"Đăng ký\".",
+    "demo.step.subject": "Vùng 3: chọn đối tượng \"Công dân\".",
+    "demo.step.method.mobile": "Vùng 4: chọn phương thức \"Thuê bao di động\".",
+    "demo.step.method.bhxh": "Vùng 4: chọn phương thức \"Bảo hiểm xã hội\".",
+    "demo.step.method.post": "Vùng 4: chọn phương thức \"Bưu điện Việt Nam\".",
+    "demo.step.method.usb": "Vùng 4: chọn phương thức \"USB ký số\" (cắm USB ký số tập).",
+    "demo.step.method.sim": "Vùng 4: chọn phương thức \"SIM ký số\".",
+    "demo.step.form.mobile": "Vùng 6: nhập số CCCD, họ tên, ngày sinh, số điện thoại chính chủ và mã xác thực; vùng 7: ĐĂNG KÝ.",
+    "demo.step.form.bhxh": "Nhập mã số BHXH, số CCCD, họ tên, ngày sinh và mã xác thực, rồi ĐĂNG KÝ.",
+    "demo.step.form.post": "Nhân viên nhập thông tin của công dân, rồi ĐĂNG KÝ: mã kích hoạt gửi qua SMS.",
+    "demo.step.form.sim": "Nhập số CCCD, họ tên, số điện thoại có SIM ký số và mã xác thực, rồi ĐĂNG KÝ.",
+    "demo.step.post_papers": "Nhân viên Bưu điện đánh dấu các giấy tờ đã kiểm tra.",
+    "demo.step.code": "Vùng 8: nhập mã OTP trong tin nhắn (khung bên phải), XÁC NHẬN.",
+    "demo.step.password": "Vùng 9: đặt mật khẩu (mật khẩu mẫu: {password}), nhập lại, ĐĂNG KÝ.",
+    "demo.step.registered": "Đăng ký thành công.",
+    "demo.step.to_login": "Chọn \"Đăng nhập ngay\".",
+    "demo.step.login": "Vùng 2: nhập mật khẩu ({password}), ĐĂNG NHẬP.",
+    "demo.step.login_code": "Vùng 3: nhập mã OTP vừa nhận, vùng 4: XÁC NHẬN.",
+    "demo.step.profile": "Đã đăng nhập: trang thông tin tài khoản.",
+    "demo.step.forgot": "Quên mật khẩu? Chọn \"Quên mật khẩu\".",
+    "demo.step.forgot_form": "Nhập số CCCD và mã xác thực để nhận mã OTP.",
+    "demo.step.new_password": "Đặt mật khẩu mới ({password}), nhập lại, rồi xác nhận.",
+    "demo.step.usb_token": "Chọn chứng thư số trên USB ký số.",
+    "demo.step.usb_pin": "Nhập mã PIN của USB ký số ({pin}), Enter: USB ký một thử thách.",
+    "demo.step.usb_review": "Kiểm tra thông tin chứng thư số, nhập mã xác thực, ĐĂNG KÝ.",
+    "demo.step.to_login_usb": "Chọn \"Đăng nhập ngay\": thẻ USB ký số.",
+    "demo.step.usb_login": "Nhập mã PIN ({pin}) để đăng nhập bằng USB ký số.",
+    "demo.step.sim_approve": "Trên điện thoại: nhập mã PIN của SIM ký số ({pin}), Xác nhận.",
+    "book.title": "Sổ tay minh họa dvc-tui",
+    "book.intro": "Ảnh chụp từng màn hình của từng luồng, tạo bởi chính ứng dụng (dvc-tui screenshots).",
+    "book.badges": "Chế độ tập huấn bật: các số vùng của tờ hướng dẫn hiện trên màn hình.",
+    "book.no_badges": "Phiên bản này chưa có chế độ tập huấn: ảnh không có số vùng.",
+    "book.path.mobile": "Đăng ký bằng thuê bao di động",
+    "book.path.login": "Đăng ký rồi đăng nhập (mật khẩu và mã OTP)",
+    "book.path.bhxh": "Đăng ký bằng Bảo hiểm xã hội",
+    "book.path.post": "Đăng ký tại Bưu điện Việt Nam",
+    "book.path.usb": "Đăng ký và đăng nhập bằng USB ký số",
+    "book.path.sim": "Đăng ký bằng SIM ký số",
+    "book.path.forgot": "Quên mật khẩu",
+    "book.written": "Đã ghi {count} ảnh và {index} vào {outdir}.",
 }
 
 EN: dict[str, str] = {
@@ -570,7 +835,6 @@ EN: dict[str, str] = {
     "home.info": "Information",
     "home.intro": "Citizens and businesses register or log in here. "
     "Use Tab to move, Enter to choose.",
-    "home.info_later": "The information page comes in a later version.",
     "sms.title": "SMS messages (simulated)",
     "sms.empty": "No messages yet. Every message of the simulator appears here.",
     "sms.header": "{sender} → {phone} · {time}",
@@ -1079,10 +1343,275 @@ EN: dict[str, str] = {
     "sim.login.unknown": "No account registered by signing SIM has this login name. Accounts registered "
     "another way log in on the CMT/CCCD or USB signing token tab.",
     # -- training mode, guide, language switch
+    "key.training": "Training",
+    "training.zone": "zone {n}",
+    "training.on": "Training mode: the areas carry the leaflet's zone numbers; the Guide is below.",
+    "training.off": "Training mode is off.",
+    "lang.busy": "Working; please switch the language when it is done.",
+    "guide.title": "Guide",
+    "guide.title.step": "Guide · Step {n}/{total}",
+    "guide.next.label": "Next",
+    "guide.hint.label": "Rule",
+    "guide.home": "The National Public Service Portal's home page.",
+    "guide.home.next": "To register: choose “Register” (step 1/5). With an account: choose “Log in” (zone 1).",
+    "guide.choose-subject": "Choose the registration method: first the subject, in zone 3.",
+    "guide.choose-subject.next": "A person chooses “Citizen”; a business or an agency its own kind. "
+    "Then the method (zone 4).",
+    "guide.choose-method": "Choose the registration method in zone 4, by verification level.",
+    "guide.choose-method.next": "A citizen with a phone in their own name chooses “Mobile subscription”; "
+    "businesses and agencies use a USB or SIM signing token only. The form (zone 6) follows.",
+    "guide.register-mobile": "Fill in the fields marked * in zone 6: ID number, full name, date of birth, "
+    "own mobile number, the captcha code.",
+    "guide.register-mobile.next": "Press “REGISTER” (zone 7); a one-time code is sent to the phone.",
+    "guide.register-bhxh": "Type the social insurance number (10 digits) and the ID, name and date of "
+    "birth exactly as in the insurance book (zone 6), then the captcha.",
+    "guide.register-bhxh.next": "Press “REGISTER” (zone 7); the code goes to the phone the insurance "
+    "registry has on file.",
+    "guide.register-post": "Post office counter: the staff check every paper, then type the citizen's "
+    "details (zone 6).",
+    "guide.register-post.next": "Press “REGISTER” (zone 7); the citizen receives an activation code by SMS.",
+    "guide.register-usb": "Pick the certificate on a plugged-in token, type its PIN and read it; check "
+    "the details, the email and the captcha (zone 6).",
+    "guide.register-usb.next": "Press “REGISTER” (zone 7): a level 3 account that logs in with the USB token.",
+    "guide.register-sim": "Type the login name, the name, the phone number with the signing SIM, the "
+    "email and the captcha (zone 6).",
+    "guide.register-sim.next": "Press “REGISTER” (zone 7), then type the SIM's PIN on the phone "
+    "(messages pane, F6) within 2 minutes.",
+    "guide.otp-register": "Confirm the one-time code: 6 digits just sent to the phone (see the messages pane).",
+    "guide.otp-register.next": "Type it and press “CONFIRM” (zone 8); if none came, “Resend OTP”. "
+    "Then set the password (zone 9).",
+    "guide.otp-login": "The login code was sent to the account's phone; type it in zone 3.",
+    "guide.otp-login.next": "Press “CONFIRM” (zone 4). With an authenticator app: “Choose another way "
+    "to authenticate” (zone 5).",
+    "guide.otp-reset": "Forgot password: type the code sent to the account's phone.",
+    "guide.otp-reset.next": "Press “CONFIRM”, then set a new password within 15 minutes.",
+    "guide.set-password": "Set the password (zone 9): type it, then confirm it exactly the same.",
+    "guide.set-password.next": "When every item of the checklist is ticked, press “REGISTER” to create the account.",
+    "guide.registered": "Registered: the account exists now.",
+    "guide.registered.next": "Choose “Log in now” to try logging in with the new account.",
+    "guide.login": "Log in: the CMT/CCCD tab (zone 1); type the login name and the password.",
+    "guide.login.next": "Press “LOG IN” (zone 2); a code is sent to the phone. No password yet: "
+    "“Forgot password”.",
+    "guide.login-usb": "Log in with a USB signing token (zone 1): pick the certificate, type the PIN.",
+    "guide.login-usb.next": "Press “LOG IN” (zone 2): the token signs a challenge, no password needed.",
+    "guide.login-sim": "Log in with a signing SIM (zone 1): type the login name.",
+    "guide.login-sim.next": "Press “LOG IN” (zone 2), then approve with the SIM's PIN on the phone.",
+    "guide.forgot-password": "Forgot password: type the account's ID number and the captcha.",
+    "guide.forgot-password.next": "Press “SEND OTP”; the code goes to the account's phone.",
+    "guide.reset-password": "Set a new password, not the old one, under the same rule.",
+    "guide.reset-password.next": "Press “CHANGE PASSWORD”, then log in with the new password.",
+    "guide.profile": "Logged in: the account's details, level and ways to log in.",
+    "guide.profile.next": "You may turn on an authenticator app; “Log out” returns home.",
+    "guide.totp-enrol": "Scan the QR code or type the key into an authenticator app on the phone.",
+    "guide.totp-enrol.next": "Type the 6-digit code the app shows to confirm.",
+    "guide.totp-login": "Verify with the authenticator app instead of the SMS code.",
+    "guide.totp-login.next": "Type the 6-digit code the app shows now and confirm.",
+    "guide.hint.id": "A CMND has 9 digits; a CCCD 12: the first 3 are the province code, the 4th the "
+    "century of birth and sex, the 5th–6th the year of birth.",
+    "guide.hint.name": "The name as on the papers: letters with diacritics, one space between words, 2–100 characters.",
+    "guide.hint.org_name": "The organisation's name as on its registration or certificate.",
+    "guide.hint.dob": "Date of birth as dd/mm/yyyy, a real date, 1900 or later, not in the future.",
+    "guide.hint.phone": "A Vietnamese mobile number, 10 digits (0xxxxxxxxx) or +84…",
+    "guide.hint.phone_owner": "The subscription must be in the citizen's own name: the ID number typed.",
+    "guide.hint.email": "Email is optional; if typed, it looks like name@domain.vn.",
+    "guide.hint.captcha": "The captcha is the 6 characters beside it, any case; a wrong one gives a new one (F5).",
+    "guide.hint.exists": "One account per ID number: use “Forgot password”, a service counter, or file a complaint.",
+    "guide.hint.otp": "The code has 6 digits, lasts 5 minutes, works once; 5 wrong tries void it; "
+    "resend after 60 seconds.",
+    "guide.hint.password": "8 or more characters with lower case, upper case, a digit and a special character.",
+    "guide.hint.login": "The login name is the ID number; a wrong name and a wrong password get the same message.",
+    "guide.hint.bhxh": "The insurance number has 10 digits; the ID, name and date of birth must match the registry.",
+    "guide.hint.mst": "A tax code has 10 digits, or 13 with a branch suffix (0109998883-001).",
+    "guide.hint.agency": "An agency's code is shaped 000.00.00.H29.",
+    "guide.hint.token": "The certificate must be valid, from the CA, not revoked; the PIN has 6–8 "
+    "digits, 5 wrong ones lock the token.",
+    "guide.hint.sim": "A signing request on the SIM expires after 2 minutes; 5 wrong SIM PINs lock it.",
+    "guide.hint.totp": "An authenticator code has 6 digits and changes every 30 seconds; each works once.",
+    "guide.hint.post": "The staff must check every paper before typing the details.",
     # -- kiosk mode
+    "kiosk.countdown": "This session will be cleared in {seconds} seconds – press any key to continue",
+    "kiosk.pin.title.quit": "Quit the simulator",
+    "kiosk.pin.title.leave": "Leave kiosk mode",
+    "kiosk.pin.intro": "Trainers only: type the trainer PIN. Esc to go back.",
+    "kiosk.pin.label": "Trainer PIN",
+    "kiosk.pin.submit": "Confirm",
+    "kiosk.pin.back": "Back",
+    "kiosk.pin.checking": "Checking the PIN…",
+    "kiosk.pin_required": "Please type the trainer PIN.",
+    "kiosk.pin_format": "The trainer PIN has {min} to {max} digits.",
+    "kiosk.pin_weak": "That PIN is too easy to guess (repeated digits or a run such as 123456). Please choose another.",
+    "kiosk.pin_mismatch": "The two PINs typed differ.",
+    "kiosk.pin_wrong": "Wrong PIN. {left} tries left before a wait.",
+    "kiosk.pin_wait": "Too many wrong PINs. Please try again in {seconds} seconds.",
+    "kiosk.pin_not_set": "No trainer PIN has been set (dvc-tui kiosk set-pin).",
+    "kiosk.left": "Kiosk mode is off. Press Ctrl+Q to quit.",
+    "cli.kiosk.prompt": "New trainer PIN ({min}-{max} digits): ",
+    "cli.kiosk.prompt_again": "Type the PIN again: ",
+    "cli.kiosk.no_tty": "No keyboard to type the PIN on; use --pin-stdin to read it from standard input.",
+    "cli.kiosk.saved.keyring": "Trainer PIN saved (only its Argon2id hash) in the OS keyring.",
+    "cli.kiosk.saved.file": "Trainer PIN saved (only its Argon2id hash) in the file {path} (mode 0600).",
+    "cli.kiosk.status.keyring": "Trainer PIN: set (OS keyring).",
+    "cli.kiosk.status.file": "Trainer PIN: set (file {path}).",
+    "cli.kiosk.status.unset": "Trainer PIN: not set. Set it with: dvc-tui kiosk set-pin",
+    "cli.kiosk.status.mode": "Kiosk mode when run: {state}; the session is cleared after {seconds} idle seconds.",
+    "cli.kiosk.on": "on",
+    "cli.kiosk.off": "off",
+    "cli.kiosk.no_pin": "Kiosk mode needs a trainer PIN. Set one first with: dvc-tui kiosk set-pin",
+    "cli.kiosk.idle_invalid": "the idle time is a whole number of seconds from {min} to {max}.",
     # -- phone app, training data, info screen
+    "key.info": "Information",
+    "phoneapp.title": "Simulated phone · {number}",
+    "phoneapp.all": "every number",
+    "phoneapp.hint": "The SMS and signing requests sent to the phone, newest on top. F6: the "
+    "signing request; q: quit.",
+    "info.title": "Information",
+    "info.subtitle": "From the leaflet of ward 3",
+    "info.zalo.kind": "Zalo group",
+    "info.zalo.group": "CÔNG NGHỆ SỐ CỘNG ĐỒNG",
+    "info.zalo.scan": "Open Zalo and scan this QR code to join",
+    "info.directive": "People and businesses scan the QR code of CÔNG NGHỆ SỐ CỘNG ĐỒNG with Zalo, or "
+    "open {url}, to receive the news of ward 3, in the spirit of Directive 02/CT-TTg of 26/4/2022 of "
+    "the Prime Minister on developing e-government towards a digital government and promoting "
+    "national digital transformation.",
+    "info.portal": "Digitise records with a National Public Service Portal account ({url}) and the "
+    "results of administrative procedures received and handled at one-stop service counters at every "
+    "level.",
+    "info.offline": "The simulator contacts neither Zalo nor the real portal: the QR code and the "
+    "addresses are for citizens to open on their own phones.",
+    "info.home": "Home page",
+    "training.sec.subscribers": "Carrier numbers (registered to their owner)",
+    "training.sec.insured": "People in the social-insurance (BHXH) registry",
+    "training.sec.tokens": "USB signing tokens",
+    "training.sec.sims": "Signing SIMs",
+    "training.note.subscribers": "Registering with one of these numbers and another CCCD: “not the "
+    "owner”. Numbers not listed count as the citizen's own.",
+    "training.note.insured": "Registration by BHXH: the code goes to the number on the BHXH file.",
+    "training.note.tokens": "Made by “dvc-tui training load” (or “dvc-tui token training”); 5 wrong "
+    "PINs lock a token.",
+    "training.note.sims": "Approve a signing request with the SIM's PIN (the SMS pane, or “dvc-tui "
+    "phone”); 5 wrong PINs lock the SIM.",
+    "training.col.phone": "Phone number",
+    "training.col.owner": "Subscriber",
+    "training.col.cccd": "CCCD",
+    "training.col.bhxh": "BHXH number",
+    "training.col.name": "Full name",
+    "training.col.dob": "Date of birth",
+    "training.col.phone_on_file": "Phone on file",
+    "training.col.holder": "Holder",
+    "training.col.kind": "Subject",
+    "training.col.identifier": "Identifier",
+    "training.col.login": "Login name",
+    "training.col.pin": "PIN",
+    "training.col.state": "State",
+    "training.shape.valid": "Valid",
+    "training.shape.expired": "Expired",
+    "training.shape.revoked": "Revoked",
+    "training.shape.foreign": "Issued by another CA: refused",
+    "training.handout.title": "dvc-tui practice set",
+    "training.handout.intro": "Simulated data for practice; no real people, numbers or certificates.",
+    "training.handout.written": "Wrote the Markdown to {path}.",
+    "training.handout.unwritable": "Could not write {path}: {detail}",
+    "training.load.title": "Loading the practice set into {path}",
+    "training.load.col.part": "Part",
+    "training.load.col.made": "Made now",
+    "training.load.col.kept": "Already there",
+    "training.load.done": "The practice set is loaded.",
+    "training.load.nothing": "The practice set was complete; nothing new was made.",
+    "cli.reset.ask": "Delete all {count} accounts (with their authenticator apps, one-time codes, SMS and "
+    "SIM signing requests)? Type '{word}' to confirm:",
+    "cli.reset.cancelled": "Cancelled; nothing was deleted.",
+    "cli.reset.done": "Deleted {accounts} accounts, {authenticators} authenticator apps, {codes} one-time "
+    "codes, {sms} SMS and {requests} SIM signing requests. The practice data (carriers, BHXH, USB tokens "
+    "and SIMs) is kept.",
     # -- trainer report
+    "report.summary": "Training report: {events} events, {sessions} sessions{since}.",
+    "report.log": "Log: {path}",
+    "report.since": ", since {since}",
+    "report.skipped": "Skipped {count} unreadable log lines.",
+    "report.bad_since": "Invalid --since: “{value}”. Use a day YYYY-MM-DD or an ISO 8601 moment "
+    "(e.g. 2026-11-30T08:00).",
+    "report.csv_written": "The time-per-step table was written to {path}.",
+    "report.csv_failed": "Could not write {path}: {detail}",
+    "report.title.paths": "Completion per path",
+    "report.title.steps": "Time per step (from entering it to entering the next)",
+    "report.title.errors": "The 10 commonest errors",
+    "report.col.path": "Path",
+    "report.col.started": "Started",
+    "report.col.finished": "Finished",
+    "report.col.rate": "Rate %",
+    "report.col.minutes": "Minutes (med.)",
+    "report.col.step_median": "s/step (med.)",
+    "report.caption.paths": "Finished: the path's result reached (registered, logged in, password "
+    "changed). Minutes: from its start to its end. med.: median.",
+    "report.col.screen": "Screen",
+    "report.col.count": "Times",
+    "report.col.median": "Median (s)",
+    "report.col.mean": "Mean (s)",
+    "report.col.message": "Message",
+    "report.col.key": "Error key",
+    "report.col.where": "Shown most at",
+    "report.path.register": "Registration (choosing the method)",
+    "report.path.mobile": "Mobile subscription",
+    "report.path.bhxh": "Social insurance",
+    "report.path.post": "Vietnam Post",
+    "report.path.usb": "USB signing token",
+    "report.path.sim": "Signing SIM",
+    "report.path.login": "Log in",
+    "report.path.forgot": "Forgot password",
     # -- demo and screenshots
+    "demo.caption": "Demo – Step {n}: {text}",
+    "demo.paused": "Demo – paused. Press any key to go on; Esc: take over; Ctrl+Q: quit.",
+    "demo.stopped": "Demo stopped – you are in control of the app.",
+    "demo.done": "Demo finished – you can go on using the app.",
+    "demo.failed": "Demo stopped: {reason}",
+    "demo.failed.screen": "the screen {screen} did not come.",
+    "demo.failed.widget": "no field or button {widget} on the screen.",
+    "demo.failed.timeout": "waited too long.",
+    "demo.failed.sms": "no SMS with a one-time code arrived.",
+    "demo.failed.sim": "no signing request on the phone.",
+    "demo.unavailable.bhxh": "every practice person of the BHXH registry already has an account in this data dir.",
+    "demo.unavailable.usb": "the practice USB token's holder (Nguyễn Văn An) already has an account in this data dir.",
+    "demo.unavailable.sim": "the practice signing SIM's holder (Phạm Thị Lan) already has an account in this data dir.",
+    "demo.step.home": "Home page: choose \"Register\".",
+    "demo.step.subject": "Zone 3: choose the subject \"Citizen\".",
+    "demo.step.method.mobile": "Zone 4: choose the method \"Mobile subscription\".",
+    "demo.step.method.bhxh": "Zone 4: choose the method \"Social insurance\".",
+    "demo.step.method.post": "Zone 4: choose the method \"Vietnam Post\".",
+    "demo.step.method.usb": "Zone 4: choose the method \"USB signing token\" (the practice tokens plugged in).",
+    "demo.step.method.sim": "Zone 4: choose the method \"Signing SIM\".",
+    "demo.step.form.mobile": "Zone 6: the ID number, name, date of birth, own mobile number and the captcha; zone 7: REGISTER.",
+    "demo.step.form.bhxh": "The social insurance number, ID number, name, date of birth and the captcha, then REGISTER.",
+    "demo.step.form.post": "The counter staff types the citizen's details, then REGISTER: an activation code goes by SMS.",
+    "demo.step.form.sim": "The ID number, name, the number holding the signing SIM and the captcha, then REGISTER.",
+    "demo.step.post_papers": "The Vietnam Post staff ticks the papers checked.",
+    "demo.step.code": "Zone 8: type the one-time code from the SMS (right pane), CONFIRM.",
+    "demo.step.password": "Zone 9: set a password (sample: {password}), repeat it, REGISTER.",
+    "demo.step.registered": "Registered.",
+    "demo.step.to_login": "Choose \"Log in now\".",
+    "demo.step.login": "Zone 2: type the password ({password}), LOG IN.",
+    "demo.step.login_code": "Zone 3: type the code just received, zone 4: CONFIRM.",
+    "demo.step.profile": "Logged in: the account's page.",
+    "demo.step.forgot": "Forgot the password? Choose \"Forgot password\".",
+    "demo.step.forgot_form": "Type the ID number and the captcha to receive a code.",
+    "demo.step.new_password": "Set a new password ({password}), repeat it, confirm.",
+    "demo.step.usb_token": "Choose the certificate on the USB signing token.",
+    "demo.step.usb_pin": "Type the token's PIN ({pin}), Enter: the token signs a challenge.",
+    "demo.step.usb_review": "Check the certificate's details, type the captcha, REGISTER.",
+    "demo.step.to_login_usb": "Choose \"Log in now\": the USB signing token tab.",
+    "demo.step.usb_login": "Type the PIN ({pin}) to log in with the USB signing token.",
+    "demo.step.sim_approve": "On the phone: type the signing SIM's PIN ({pin}), Confirm.",
+    "book.title": "dvc-tui illustrated handbook",
+    "book.intro": "Every screen of every path, pictured by the app itself (dvc-tui screenshots).",
+    "book.badges": "Training mode on: the leaflet's zone numbers are shown on the screens.",
+    "book.no_badges": "This version has no training mode yet: the pictures carry no zone numbers.",
+    "book.path.mobile": "Registration by mobile subscription",
+    "book.path.login": "Registration, then login (password and one-time code)",
+    "book.path.bhxh": "Registration by social insurance",
+    "book.path.post": "Registration at Vietnam Post",
+    "book.path.usb": "Registration and login with a USB signing token",
+    "book.path.sim": "Registration with a signing SIM",
+    "book.path.forgot": "Forgotten password",
+    "book.written": "Wrote {count} pictures and {index} to {outdir}.",
 }
 
 CATALOGS = {"vi": VI, "en": EN}
@@ -1101,14 +1630,41 @@ def language() -> str:
     return _current
 
 
+class Said(str):
+    """A sentence that remembers where it came from (its key and parameters, or its core
+    Problem), so a screen can say it again in the other language and the training guide can
+    name the rule behind it."""
+
+    key: str | None = None
+    params: dict[str, Any] = {}
+    problem: Any = None
+
+
+def _said(text: str, key: str, params: dict[str, Any], problem: Any = None) -> Said:
+    said = Said(text)
+    said.key, said.params, said.problem = key, params, problem
+    return said
+
+
 def t(key: str, **params: Any) -> str:
     template = CATALOGS[_current].get(key) or VI.get(key) or key
     if not params:
-        return template
+        return _said(template, key, params)
     try:
-        return template.format(**params)
+        return _said(template.format(**params), key, params)
     except (KeyError, IndexError, ValueError):
-        return template
+        return _said(template, key, params)
+
+
+def said_again(text: str | None) -> str | None:
+    """The same sentence in the current language (a plain string stays as it is)."""
+    if not isinstance(text, Said):
+        return text
+    if text.problem is not None:
+        return problem_text(text.problem)
+    if text.key is not None:
+        return t(text.key, **{k: said_again(v) for k, v in text.params.items()})
+    return text
 
 
 def problem_text(problem) -> str:
@@ -1118,4 +1674,6 @@ def problem_text(problem) -> str:
         params["rule"] = t(f"pw.rule.{params['rule']}")
     if problem.key == "post.papers_missing" and isinstance(params.get("papers"), (tuple, list)):
         params["papers"] = "; ".join(f"“{t(f'post.paper.{paper}')}”" for paper in params["papers"])
-    return t(problem.key, **params)
+    said = t(problem.key, **params)
+    said.problem = problem
+    return said

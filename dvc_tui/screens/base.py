@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any, Callable
 
 from rich.markup import escape
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -15,8 +16,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
 
 from dvc_tui.core.problems import PortalError
-from dvc_tui.core.text import problem_text, t
+from dvc_tui.core.guide import hint_key
+from dvc_tui.core.text import Said, language, problem_text, t
+from dvc_tui.screens.trainer_log import note_entered, note_shown
 from dvc_tui.widgets.banner import Banner
+from dvc_tui.widgets.guide import Guide
 from dvc_tui.widgets.sms_inbox import SmsInbox
 
 
@@ -32,15 +36,21 @@ class Nav(Enum):
 
 
 def localize_bindings(node) -> None:
-    """Replace catalog keys in binding descriptions with the current language's words."""
+    """Replace catalog keys in binding descriptions with the current language's words; again
+    after a language switch (the keys are kept in the node's `_binding_keys`)."""
+    keys = getattr(node, "_binding_keys", None)
+    if keys is None:
+        keys = {}
+        setattr(node, "_binding_keys", keys)
     bindings = node._bindings.key_to_bindings
     for key, items in bindings.items():
-        bindings[key] = [
-            dataclasses.replace(b, description=t(b.description))
-            if b.description.startswith("key.")
-            else b
-            for b in items
-        ]
+        localized = []
+        for b in items:
+            original = keys.get((key, b.action))
+            if original is None and b.description.startswith("key."):
+                original = keys[(key, b.action)] = b.description
+            localized.append(dataclasses.replace(b, description=t(original)) if original else b)
+        bindings[key] = localized
 
 
 class Busy(Horizontal):
@@ -70,6 +80,10 @@ class PortalScreen(Screen[Any]):
         super().__init__(**kwargs)
         localize_bindings(self)
         self.busy = False
+        # -- training mode, guide, language switch
+        self.composed_language = language()
+        self._said: dict[str, tuple[str | None, bool]] = {}  # say()'s messages, to say again
+        self._hint: tuple[str, str] | None = None  # (where, hint key) of the latest mistake
 
     def compose(self) -> ComposeResult:
         yield Banner(self.STEP)
@@ -77,6 +91,7 @@ class PortalScreen(Screen[Any]):
             with VerticalScroll(id="main"):
                 yield from self.compose_body()
             yield SmsInbox()
+        yield Guide()
         yield Footer()
 
     def compose_body(self) -> ComposeResult:
@@ -84,9 +99,7 @@ class PortalScreen(Screen[Any]):
 
     def on_mount(self) -> None:
         # Textual calls on_mount of every class in the MRO (subclass first): no super() call.
-        for widget_id, zone in self.ZONES.items():
-            for widget in self.query(f"#{widget_id}"):
-                widget.add_class("zone", f"zone-{zone}")
+        self.apply_training()
 
     # -- navigation ------------------------------------------------------------------------
     def action_back(self) -> None:
@@ -97,6 +110,10 @@ class PortalScreen(Screen[Any]):
         if not self.busy:
             self.dismiss(Nav.CANCEL)
 
+    @on(events.ScreenResume)
+    def _trainer_step(self) -> None:
+        note_entered(self)  # the trainer's log: a step of a path entered
+
     # -- messages --------------------------------------------------------------------------
     def say(self, widget_id: str, message: str | None, *, error: bool = True) -> None:
         """Show (or clear) a message in a Static of this screen."""
@@ -105,6 +122,67 @@ class PortalScreen(Screen[Any]):
         target.set_class(bool(message), "-shown")  # a .message is hidden until it has words
         target.set_class(error, "error")
         target.set_class(not error, "info")
+        note_shown(self, widget_id, message)  # the trainer's log: a problem's key, never its words
+        self._said[widget_id] = (message, error)
+        self.mistake(widget_id, message if error else None)
+
+    # -- training mode: zone badges and the guide (F7) -------------------------------------
+    def guide_key(self) -> str | None:
+        """Which guide of core.guide this screen shows (screens that vary by state override)."""
+        return self.id
+
+    def apply_training(self) -> None:
+        """Zone classes always; in training mode the "vùng N" badges and the guide panel."""
+        on = bool(getattr(self.app, "training", False))
+        self.set_class(on, "-training")
+        for widget_id, zone in self.ZONES.items():
+            for widget in self.query(f"#{widget_id}"):
+                widget.add_class("zone", f"zone-{zone}")
+                widget.border_title = t("training.zone", n=zone) if on else None
+        self.update_guide()
+
+    def update_guide(self) -> None:
+        for guide in self.query(Guide):
+            guide.show(self.guide_key(), self.STEP, self._hint[1] if self._hint else None)
+
+    def mistake(self, where: str, message: str | None) -> None:
+        """A field error or a refusal shown (or cleared) at `where`: the guide names its rule."""
+        key = None
+        if isinstance(message, Said):
+            key = hint_key(message.problem.key if message.problem is not None else message.key)
+        if key is not None:
+            self._hint = (where, key)
+        elif self._hint is not None and self._hint[0] == where:
+            self._hint = None
+        else:
+            return
+        if self.is_mounted:
+            self.update_guide()
+
+    # -- the language, switched at run time (F8) -------------------------------------------
+    def on_screen_resume(self) -> None:
+        if self.composed_language != language():
+            self.call_later(self.relocalize)
+        else:
+            self.apply_training()
+
+    def relocalized(self) -> None:
+        """Called after the screen is composed again in the other language (what the
+        screen computes from its fields, e.g. a checklist, is computed again here)."""
+
+    async def relocalize(self) -> None:
+        """Compose the screen again in the current language, keeping everything typed, ticked,
+        chosen, shown and focused, and the scroll."""
+        if self.composed_language == language() or not self.is_attached:
+            return
+        self.composed_language = language()
+        localize_bindings(self)
+        state = _screen_state(self)
+        await self.recompose()
+        _restore_state(self, state)
+        self.apply_training()
+        self.relocalized()
+        self.refresh_bindings()
 
     # -- blocking work ---------------------------------------------------------------------
     def set_busy(self, text: str | None) -> None:
@@ -162,3 +240,74 @@ def _is_environmental(exc: Exception) -> bool:
 
 def problem(error: PortalError) -> str:
     return problem_text(error.problem)
+
+
+def _screen_state(screen: PortalScreen) -> dict[str, Any]:
+    """What a user typed, ticked, chose and sees on `screen`, by widget id."""
+    from textual.widgets import ContentSwitcher, Input, Tabs
+    from textual.widgets._toggle_button import ToggleButton
+
+    from dvc_tui.widgets.captcha import Captcha
+    from dvc_tui.widgets.field import FormField
+
+    focused = screen.focused
+    return {
+        "inputs": {w.id: (w.value, w.cursor_position) for w in screen.query(Input) if w.id},
+        "toggles": {w.id: w.value for w in screen.query(ToggleButton) if w.id},
+        "tabs": {w.id: w.active for w in screen.query(Tabs) if w.id and w.active},
+        "switchers": {w.id: w.current for w in screen.query(ContentSwitcher) if w.id and w.current},
+        "scroll": {w.id: (w.scroll_x, w.scroll_y) for w in screen.query("*") if w.id and (w.scroll_x or w.scroll_y)},
+        "fields": {f.id: (getattr(f, "error_said", None), getattr(f, "hint_said", None)) for f in screen.query(FormField)},
+        "captcha": [c.code for c in screen.query(Captcha)],
+        "said": dict(screen._said),
+        "focus": focused.id if focused is not None else None,
+    }
+
+
+def _restore_state(screen: PortalScreen, state: dict[str, Any]) -> None:
+    from textual.widgets import ContentSwitcher, Input, Tabs
+    from textual.widgets._toggle_button import ToggleButton
+
+    from dvc_tui.core.text import said_again
+    from dvc_tui.widgets.captcha import Captcha
+    from dvc_tui.widgets.field import FormField
+
+    def each(kind, widget_id):
+        return [w for w in screen.query(f"#{widget_id}") if isinstance(w, kind)]
+
+    for widget_id, (value, cursor) in state["inputs"].items():
+        for widget in each(Input, widget_id):
+            with widget.prevent(Input.Changed):  # the same text: no handler runs again
+                widget.value = value
+            widget.cursor_position = cursor
+    for widget_id, value in state["toggles"].items():
+        for widget in each(ToggleButton, widget_id):
+            with widget.prevent(ToggleButton.Changed):
+                widget.value = value
+    for widget_id, active in state["tabs"].items():
+        for widget in each(Tabs, widget_id):
+            widget.active = active
+    for widget_id, current in state["switchers"].items():
+        for widget in each(ContentSwitcher, widget_id):
+            widget.current = current
+    for captcha, code in zip(screen.query(Captcha), state["captcha"]):
+        captcha.code = code
+        captcha.query_one("#captcha-code", Static).update(code)
+    for field_id, (error, hint) in state["fields"].items():
+        for field in each(FormField, field_id):
+            field.show_error(said_again(error))
+            field.show_hint(said_again(hint))
+    for widget_id, (message, error) in state["said"].items():
+        if screen.query(f"#{widget_id}"):
+            screen.say(widget_id, said_again(message), error=error)
+    if state["focus"] and screen.query(f"#{state['focus']}"):
+        widget = screen.query_one(f"#{state['focus']}")
+        if widget.focusable:
+            widget.focus(scroll_visible=False)
+
+    def scroll() -> None:
+        for widget_id, (x, y) in state["scroll"].items():
+            for widget in screen.query(f"#{widget_id}"):
+                widget.scroll_to(x, y, animate=False, immediate=True)
+
+    screen.call_after_refresh(scroll)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
@@ -13,6 +14,7 @@ from dvc_tui.screens.base import PortalScreen
 
 class HomeScreen(PortalScreen):
     ZONES = {"login": 1}
+    BINDINGS = [Binding("i", "app.info", "key.info")]
 
     def __init__(self) -> None:
         super().__init__(id="home")
@@ -43,4 +45,4 @@ class HomeScreen(PortalScreen):
 
     @on(Button.Pressed, "#info")
     def _info(self) -> None:
-        self.say("home-message", t("home.info_later"), error=False)
+        self.app.action_info()

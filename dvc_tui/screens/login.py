@@ -77,6 +77,11 @@ class LoginScreen(PortalScreen):
     @on(Tabs.TabActivated, "#login-tabs")
     def _tab(self, event: Tabs.TabActivated) -> None:
         self.query_one(ContentSwitcher).current = event.tab.id.replace("tab-", "pane-")
+        self.update_guide()
+
+    def guide_key(self) -> str:
+        tab = self.query_one(Tabs).active if self.is_mounted else f"tab-{self.tab}"
+        return "login" if not tab or tab == "tab-cccd" else f"login-{tab.removeprefix('tab-')}"
 
     @on(Input.Submitted, "#username")
     def _next(self) -> None:

@@ -36,6 +36,9 @@ class OtpScreen(PortalScreen):
             self.STEP = (3, 3)
             self.ZONES = {"otp-code-field": 3, "confirm": 4, "other-method": 5}
 
+    def guide_key(self) -> str:
+        return f"otp-{self.purpose.value}"  # training mode's guide: one per purpose
+
     def compose_body(self) -> ComposeResult:
         login = self.purpose is Purpose.LOGIN
         masked = self.phone.masked_login() if login else self.phone.masked()

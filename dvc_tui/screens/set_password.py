@@ -61,6 +61,9 @@ class NewPasswordScreen(PortalScreen):
     def on_mount(self) -> None:
         self.query_one("#password").focus()
 
+    def relocalized(self) -> None:
+        self.query_one(PasswordChecklist).check(*self._values())  # after a language switch
+
     def _values(self) -> tuple[str, str]:
         return self.query_one("#password", Input).value, self.query_one("#password-confirm", Input).value
 

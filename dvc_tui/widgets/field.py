@@ -54,11 +54,20 @@ class FormField(Vertical):
         error.update(_escape(message or ""))
         error.display = bool(message)
         self.set_class(bool(message), "-invalid")
+        self.error_said = message  # said again after a language switch
+        mistake = getattr(self.screen, "mistake", None)
+        if mistake is not None:  # training mode: the guide names the rule behind it
+            mistake(self.input_id, message)
+        if self.is_attached:  # the trainer's log: a problem's key, never its words or the value
+            from dvc_tui.screens.trainer_log import note_shown
+
+            note_shown(self.screen, self.input_id, message, self._input.value, field=True)
 
     def show_hint(self, message: str | None) -> None:
         hint = self.query_one(f"#{self.input_id}-hint", Static)
         hint.update(_escape(message or ""))
         hint.display = bool(message)
+        self.hint_said = message
 
     @property
     def error_text(self) -> str:

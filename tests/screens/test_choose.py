@@ -21,10 +21,9 @@ async def test_home_shows_the_portal_its_two_actions_and_the_sms_pane(make_app):
         assert not inbox.query(".sms")
         assert "Chưa có tin nhắn" in shown(app, "#sms-empty")
         assert app.focused is app.screen.query_one("#register")
-        # Thông tin is not built yet: it says so and stays home.
+        # Thông tin opens the leaflet's header (tests/screens/test_info.py)
         await click(pilot, "#info")
-        assert app.screen.id == "home"
-        assert "phiên bản sau" in shown(app, "#home-message")
+        assert app.screen.id == "info"
 
 
 async def test_register_opens_the_subject_choice_with_citizen_first(make_app):

@@ -262,6 +262,41 @@ async def _login_sim(pilot):
     await _still(pilot)
 
 
+# -- training mode (F7) and the language (F8) ---------------------------------------------------
+async def _training_on(pilot):
+    await settle(pilot.app, pilot)
+    await pilot.press("f7")
+    pilot.app.clear_notifications()  # the toast times out in real time: not in the picture
+
+
+async def _training_form_vi(pilot):
+    """The mobile form with its zone badges and the guide, after one field error (the hint)."""
+    await _training_on(pilot)
+    await to_form(pilot.app, pilot)
+    await type_into(pilot, "cccd", "00109001234")
+    await type_into(pilot, "full-name", "Nguyễn Văn An")
+    await _still(pilot)
+
+
+async def _training_form_en(pilot):
+    await _training_form_vi(pilot)
+    await pilot.press("f8")
+    await pilot.pause()
+    await pilot.pause()
+    await _still(pilot)
+
+
+async def _training_login_otp_vi(pilot):
+    await _training_on(pilot)
+    await _otp_login(pilot)
+
+
+async def _info(pilot):
+    await settle(pilot.app, pilot)
+    await click(pilot, "#info")
+    await _still(pilot)
+
+
 SCREENS = {
     "home": _home,
     "choose_subject": _subject,
@@ -289,6 +324,10 @@ SCREENS = {
     "register_sim_business": _register_sim_business,
     "sim_waiting": _sim_waiting,
     "login_sim": _login_sim,
+    "info": _info,
+    "training_form_vi": _training_form_vi,
+    "training_form_en": _training_form_en,
+    "training_login_otp_vi": _training_login_otp_vi,
 }
 
 
@@ -300,3 +339,31 @@ def test_screen(name, snap_compare, make_app):
 @pytest.mark.parametrize("name", ["home", "register_mobile", "otp_register", "login", "register_post"])
 def test_screen_80x24(name, snap_compare, make_app):
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=SCREENS[name])
+
+
+def test_phone_app(snap_compare, data_dir, clock):
+    """`dvc-tui phone`: an SMS and a signing request waiting for the PIN (its field focused)."""
+    from datetime import timedelta
+
+    from dvc_tui.phone_app import PhoneApp
+    from dvc_tui.store.sqlite import DB_NAME, SqliteStore
+
+    store = SqliteStore(data_dir / DB_NAME)
+    store.insert_sms("+84703000333", "DVCQG", "Ma OTP dang ky tai khoan Cong DVC quoc gia cua ban la 123456.",
+                     clock.now())
+    clock.advance(seconds=20)
+    store.insert_sim_request("+84703000333", "login", "031195000333", bytes(32), clock.now(),
+                             clock.now() + timedelta(minutes=2))
+    store.close()
+    clock.advance(seconds=15)
+
+    async def run_before(pilot):
+        app = pilot.app
+        for _ in range(500):
+            if not any(w.group == "poll" and not w.is_finished for w in app.workers):
+                break
+            await pilot.pause(0.01)
+        await _still(pilot)
+
+    app = PhoneApp(data_dir, clock=clock, language="vi", poll_every=3600, number="+84703000333")
+    assert snap_compare(app, terminal_size=(60, 20), run_before=run_before)
