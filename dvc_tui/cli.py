@@ -129,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:  # a setting in the environment (DVC_TUI_IDLE=abc)
         print(f"dvc-tui: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # a file of the data dir unreadable or unwritable: one line, no traceback
+        print(f"dvc-tui: {t('error.storage', detail=f'{type(exc).__name__}: {exc}')}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     return 0

@@ -146,3 +146,18 @@ def test_since_a_day_and_an_empty_log(tmp_path, capsys):
     assert cli.main(["--data-dir", str(tmp_path), "report", "--since", "2026-11-30"]) == 0
     out = capsys.readouterr().out
     assert "0 sự kiện" in out and "từ 2026-11-30 00:00" in out
+
+
+def test_an_unreadable_log_is_one_line_and_exit_2(tmp_path, capsys, monkeypatch):
+    """Any command meeting an OS error on the data dir (here the log, unreadable: simulated, as
+    root reads everything) says it in one line and exits 2, no traceback."""
+    from dvc_tui.store import events
+
+    def unreadable(data_dir):
+        raise PermissionError(13, "Permission denied", str(data_dir / "events.jsonl"))
+
+    monkeypatch.setattr(events, "read_events", unreadable)
+    assert cli.main(["--data-dir", str(tmp_path), "report"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("dvc-tui: Không đọc/ghi được dữ liệu: PermissionError") and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1

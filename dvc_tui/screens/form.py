@@ -10,7 +10,7 @@ from textual.widgets import Button, Input
 
 from dvc_tui.core.captcha import captcha_matches
 from dvc_tui.core.clock import local_today
-from dvc_tui.core.identity import parse_dob
+from dvc_tui.core.identity import parse_dob, parse_email, parse_full_name, parse_id_number, parse_phone
 from dvc_tui.core.problems import PortalError
 from dvc_tui.core.text import t
 from dvc_tui.screens.base import PortalScreen, problem
@@ -160,3 +160,28 @@ class RegistrationFormScreen(PortalScreen):
             return
         self.query_one(Captcha).renew()
         self.query_one("#captcha", Input).value = ""
+
+
+class CitizenDetails:
+    """The checks of a citizen's details typed on a form (#cccd, #full-name, #dob, #phone,
+    #email): the CCCD against the date of birth, the phone's carrier shown as it is typed.
+    Mixed into the mobile and the Vietnam Post forms, before RegistrationFormScreen."""
+
+    def field_parsers(self) -> dict[str, Callable[[str], object]]:
+        today = self.today()
+        return {
+            "cccd": lambda v: parse_id_number(v, self._dob_or_none()),
+            "full-name": parse_full_name,
+            "dob": lambda v: parse_dob(v, today),
+            "phone": parse_phone,
+            "email": parse_email,
+        }
+
+    def field_checked(self, field_id: str, parsed) -> None:
+        if field_id == "phone":
+            carrier = parsed.carrier if parsed is not None else ""
+            self._field("phone").show_hint(t("form.carrier", carrier=carrier) if carrier else None)
+
+    def field_typed(self, field_id: str) -> None:
+        if field_id == "phone":
+            self._check_field("phone", quiet=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,18 +9,17 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from dvc_tui.core.accounts import AccountExists, MobileRegistration
-from dvc_tui.core.identity import parse_dob, parse_email, parse_full_name, parse_id_number, parse_phone
 from dvc_tui.core.problems import PortalError
 from dvc_tui.core.text import problem_text, t
 from dvc_tui.screens.base import Busy, problem
-from dvc_tui.screens.form import RegistrationFormScreen
+from dvc_tui.screens.form import CitizenDetails, RegistrationFormScreen
 from dvc_tui.widgets.captcha import Captcha
 from dvc_tui.widgets.field import FormField
 
 FIELDS = ("cccd", "full-name", "dob", "phone", "email", "captcha")
 
 
-class RegisterMobileScreen(RegistrationFormScreen):
+class RegisterMobileScreen(CitizenDetails, RegistrationFormScreen):
     STEP = (3, 5)
     ZONES = {"form": 6, "submit": 7}
     FIELDS = FIELDS
@@ -55,25 +53,6 @@ class RegisterMobileScreen(RegistrationFormScreen):
         if self.draft.form.phone:
             self._check_field("phone", quiet=True)
         self.query_one("#cccd").focus()
-
-    def field_parsers(self) -> dict[str, Callable[[str], object]]:
-        today = self.today()
-        return {
-            "cccd": lambda v: parse_id_number(v, self._dob_or_none()),
-            "full-name": parse_full_name,
-            "dob": lambda v: parse_dob(v, today),
-            "phone": parse_phone,
-            "email": parse_email,
-        }
-
-    def field_checked(self, field_id: str, parsed) -> None:
-        if field_id == "phone":
-            carrier = parsed.carrier if parsed is not None else ""
-            self._field("phone").show_hint(t("form.carrier", carrier=carrier) if carrier else None)
-
-    def field_typed(self, field_id: str) -> None:
-        if field_id == "phone":
-            self._check_field("phone", quiet=True)
 
     # -- submitting ------------------------------------------------------------------------
     @on(Button.Pressed, "#submit")

@@ -10,7 +10,6 @@ No captcha: the counter software is used by signed-in staff, not by the public
 
 from __future__ import annotations
 
-from typing import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,18 +17,17 @@ from textual.containers import Vertical
 from textual.widgets import Button, Checkbox, Static
 
 from dvc_tui.core.accounts import AccountExists, PostRegistration
-from dvc_tui.core.identity import parse_dob, parse_email, parse_full_name, parse_id_number, parse_phone
 from dvc_tui.core.post import PAPERS, PapersMissing, missing_papers
 from dvc_tui.core.problems import PortalError
 from dvc_tui.core.text import problem_text, t
 from dvc_tui.screens.base import Busy, problem
-from dvc_tui.screens.form import RegistrationFormScreen
+from dvc_tui.screens.form import CitizenDetails, RegistrationFormScreen
 from dvc_tui.widgets.field import FormField
 
 FIELDS = ("cccd", "full-name", "dob", "phone", "email")
 
 
-class RegisterPostScreen(RegistrationFormScreen):
+class RegisterPostScreen(CitizenDetails, RegistrationFormScreen):
     STEP = (3, 5)
     ZONES = {"form": 6, "submit": 7}
     FIELDS = FIELDS
@@ -69,25 +67,6 @@ class RegisterPostScreen(RegistrationFormScreen):
         if self.draft.post_form.phone:
             self._check_field("phone", quiet=True)
         self.query_one(f"#paper-{PAPERS[0]}").focus()
-
-    def field_parsers(self) -> dict[str, Callable[[str], object]]:
-        today = self.today()
-        return {
-            "cccd": lambda v: parse_id_number(v, self._dob_or_none()),
-            "full-name": parse_full_name,
-            "dob": lambda v: parse_dob(v, today),
-            "phone": parse_phone,
-            "email": parse_email,
-        }
-
-    def field_checked(self, field_id: str, parsed) -> None:
-        if field_id == "phone":
-            carrier = parsed.carrier if parsed is not None else ""
-            self._field("phone").show_hint(t("form.carrier", carrier=carrier) if carrier else None)
-
-    def field_typed(self, field_id: str) -> None:
-        if field_id == "phone":
-            self._check_field("phone", quiet=True)
 
     # -- the checklist ---------------------------------------------------------------------
     def ticked(self) -> tuple[str, ...]:

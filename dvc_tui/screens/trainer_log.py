@@ -82,8 +82,10 @@ def recorded(path: str):
             log.enter(path)
             try:
                 result = await method(app, *args, **kwargs)
-            except BaseException:  # the app closing mid-path: it stays started, not finished
-                log.leave(record=False)
+            except BaseException:
+                # Cancelled while the app runs (a kiosk wipe): the path was cancelled. The app
+                # closing mid-path (no longer running): it stays started, not finished.
+                log.leave(record=app.is_running)
                 raise
             log.leave()
             return result
