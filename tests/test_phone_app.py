@@ -155,7 +155,13 @@ async def test_a_request_approved_on_the_phone_is_approved_in_the_database(with_
         card = f"#sim-request-{rid}"
         assert "Tài khoản: 031195000333" in str(app.query_one(f"{card} .sim-request-text").render())
         assert text_of(app, f"#sim-left-{rid}") == "Còn lại 2:00"
-        assert app.focused is app.query_one(f"#sim-pin-{rid}")  # a new request: straight to its PIN
+        # a new request: straight to its PIN (the card takes focus once it is laid out)
+        pin = app.query_one(f"#sim-pin-{rid}")
+        for _ in range(100):
+            if app.focused is pin:
+                break
+            await pilot.pause(0.02)
+        assert app.focused is pin
         await pilot.press(*"111111", "enter")
         await idle(app, pilot)
         assert "Sai mã PIN, còn 4 lần thử" in text_of(app, f"#sim-error-{rid}")
