@@ -13,8 +13,9 @@ from dvc_tui.core.bhxh import InsuredPerson
 from dvc_tui.core.carrier import check_own_number
 from dvc_tui.core.clock import Clock
 from dvc_tui.core.identity import IdNumber, Phone, parse_id_number, same_name
+from dvc_tui.core.lockout import MAX_FAILURES, QUIET_RESET, WARN_WHEN_LEFT, LoginFailures, after_attempt, lock_key
 from dvc_tui.core.otp import IssuedCode, OneTimeCodes, Purpose
-from dvc_tui.core.passwords import PasswordHasher, check_new_password
+from dvc_tui.core.passwords import PasswordHasher, PersonalData, check_new_password
 from dvc_tui.core.post import check_papers
 from dvc_tui.core.problems import PortalError
 
@@ -212,18 +213,18 @@ class Accounts:
 
     def complete_mobile_registration(self, reg: MobileRegistration, password: str, confirm: str) -> Account:
         """Set the password and create the account: one transaction, after a confirmed code."""
-        check_new_password(password, confirm)
+        check_new_password(password, confirm, personal=PersonalData.of(reg))
         return self._create_account(reg, reg.phone.e164, Method.MOBILE, password)
 
     def complete_bhxh_registration(self, reg: BhxhRegistration, password: str, confirm: str) -> Account:
         """As for the mobile path, with the number the BHXH registry holds (looked up again)."""
-        check_new_password(password, confirm)
+        check_new_password(password, confirm, personal=PersonalData.of(reg))
         person = self._insured_person(reg)
         return self._create_account(reg, person.phone, Method.BHXH, password, full_name=person.full_name)
 
     def complete_post_registration(self, reg: PostRegistration, password: str, confirm: str) -> Account:
         """The citizen's password after the activation code: a level-2 account by Vietnam Post."""
-        check_new_password(password, confirm)
+        check_new_password(password, confirm, personal=PersonalData.of(reg))
         check_papers(reg.papers)
         return self._create_account(reg, reg.phone.e164, Method.POST, password)
 
@@ -289,18 +290,32 @@ class Accounts:
 
     # -- login -----------------------------------------------------------------------------
     def check_password(self, username: str, password: str) -> Account:
-        """The first factor. One message for a wrong name or a wrong password."""
+        """The first factor. One message for a wrong name or a wrong password, and the
+        brute-force lock of core/lockout.py, counted per typed name whether or not it has an
+        account (the same answers, the same lock).
+
+        The attempt is counted before the password is checked, in the transaction that reads
+        the lock, and uncounted by a right password. While locked, the password is not checked
+        and no hashing time is spent: the answer is the same for every locked name, so its speed
+        tells nothing, and a locked name cannot be used to make the server hash at will."""
         username = username.strip()
         if not username:
             raise PortalError("login.username_required")
         if not password:
             raise PortalError("login.password_required")
+        key, now = lock_key(username), self._clock.now()
+        before, after = self._store.count_login_attempt(
+            key, lambda state: after_attempt(state, key, now), stale_before=now - QUIET_RESET, now=now
+        )
+        if before is not None and before.locked_at(now):
+            raise _locked(before, now)
         account = self._store.get_account(username) if len(username) <= 64 else None
         if account is None or not account.password_hash:
             self._hasher.burn(password)
-            raise PortalError("login.invalid")
+            raise _wrong_password(after, now)
         if not self._hasher.verify(account.password_hash, password):
-            raise PortalError("login.invalid")
+            raise _wrong_password(after, now)
+        self._store.clear_login_failures(key)
         if self._hasher.needs_rehash(account.password_hash):
             self._store.set_password_hash(account.username, self._hasher.hash(password))
         return account
@@ -347,8 +362,8 @@ class Accounts:
         nothing to anyone who has not proved they hold the phone. The new hash is stored and the
         code spent in one transaction: one confirmed code, one new password.
         """
-        check_new_password(password, confirm)
         username = _username(id_number)
+        check_new_password(password, confirm, personal=PersonalData(id_number=username))
         account = self._store.get_account(username)
         since = self._clock.now() - VERIFIED_CODE_VALID_FOR
         if (
@@ -358,13 +373,31 @@ class Accounts:
             or not self._codes.verified_since(Purpose.RESET, username, account.phone, since)
         ):
             raise PortalError("reset.code_needed")
+        # The account's name, phone and birth date only once the code proved the phone.
+        check_new_password(password, confirm, personal=PersonalData.of(account))
         if account.password_hash and self._hasher.verify(account.password_hash, password):
             raise PortalError("reset.same_as_old")
         phc = self._hasher.hash(password)
         code = self._store.latest_code(Purpose.RESET.value, username)
         if code is None or not self._store.set_password_hash(username, phc, spend_code=code.id):
             raise PortalError("reset.code_needed")  # spent or replaced a moment ago (another window)
+        self._store.clear_login_failures(lock_key(username))  # the phone was proved: no lock left
         return replace(account, password_hash=phc)
+
+
+def _locked(state: LoginFailures, now) -> PortalError:
+    """The lock, with the whole seconds left and the moment it ends (the screen counts down)."""
+    return PortalError("login.locked", limit=MAX_FAILURES, seconds=state.seconds_left(now), until=state.locked_until)
+
+
+def _wrong_password(state: LoginFailures, now) -> PortalError:
+    """A wrong password (or name): the lock it caused, or the one message, with the attempts
+    left once they are few."""
+    if state.locked_at(now):
+        return _locked(state, now)
+    if state.attempts_left <= WARN_WHEN_LEFT:
+        return PortalError("login.invalid_left", left=state.attempts_left)
+    return PortalError("login.invalid")
 
 
 def _username(id_number: IdNumber | str) -> str:

@@ -102,9 +102,14 @@ class OneTimeCodes:
             free_at = min(sends) + timedelta(hours=1)
             minutes = max(1, int((free_at - now).total_seconds() // 60 + 1))
             raise PortalError("otp.hourly_limit", limit=MAX_SENDS_PER_HOUR, minutes=minutes)
-        issued = self._store.issue_code(purpose.value, subject, phone, now, now + CODE_TTL)
-        if deliver:
-            self._sms.send_code(phone, purpose, self._hotp.at(issued.id), key=sms_key)
+        if not deliver:
+            return self._store.issue_code(purpose.value, subject, phone, now, now + CODE_TTL)
+        # The code and its SMS in one transaction (the SMS's text needs the code's row id).
+        issued, message = self._store.issue_code_with_sms(
+            purpose.value, subject, phone, now, now + CODE_TTL, self._sms.sender,
+            lambda code_id: self._sms.code_text(purpose, self._hotp.at(code_id), key=sms_key),
+        )
+        self._sms.announce(message)
         return issued
 
     def seconds_until_resend(self, purpose: Purpose, subject: str) -> int:

@@ -22,6 +22,8 @@ class SmsMessage:
 
 
 class SmsGateway:
+    sender = SENDER
+
     def __init__(self, store, clock: Clock) -> None:
         self._store = store
         self._clock = clock
@@ -36,13 +38,21 @@ class SmsGateway:
 
     def send(self, phone: str, body: str) -> SmsMessage:
         message = self._store.insert_sms(phone, SENDER, body, self._clock.now())
-        for listener in list(self._listeners):
-            listener(message)
+        self.announce(message)
         return message
 
-    def send_code(self, phone: str, purpose, code: str, *, key: str | None = None) -> SmsMessage:
+    def announce(self, message: SmsMessage) -> None:
+        """Tell the listeners of a message now in the store (a code's is written with the code:
+        core.otp, store.issue_code_with_sms)."""
+        for listener in list(self._listeners):
+            listener(message)
+
+    def code_text(self, purpose, code: str, *, key: str | None = None) -> str:
         """A code's SMS: the purpose's text, or the catalog text `key` (same placeholders)."""
-        return self.send(phone, text.t(key or f"sms.otp.{purpose.value}", code=code, minutes=5))
+        return text.t(key or f"sms.otp.{purpose.value}", code=code, minutes=5)
+
+    def send_code(self, phone: str, purpose, code: str, *, key: str | None = None) -> SmsMessage:
+        return self.send(phone, self.code_text(purpose, code, key=key))
 
     def inbox(self, phone: str | None = None, limit: int = 50) -> list[SmsMessage]:
         """The newest messages first."""

@@ -154,6 +154,25 @@ VI: dict[str, str] = {
     "password.control": "Mật khẩu không được chứa ký tự điều khiển.",
     "password.weak": "Mật khẩu còn thiếu: {rule}.",
     "password.mismatch": "Xác nhận mật khẩu không khớp với mật khẩu.",
+    "password.personal": "Mật khẩu không được chứa {which} của bạn.",
+    "password.common": "Mật khẩu này nằm trong danh sách mật khẩu hay bị dùng nhất; hãy chọn mật khẩu khác.",
+    "password.guessable": "Mật khẩu quá dễ đoán ({hint}); hãy dùng mật khẩu dài hơn, ghép vài từ ít gặp.",
+    "pw.personal.id": "số CMT/CCCD",
+    "pw.personal.phone": "số điện thoại",
+    "pw.personal.dob": "ngày sinh",
+    "pw.personal.name": "họ tên",
+    "pw.personal.email": "địa chỉ email",
+    "pw.personal.bhxh": "mã số BHXH",
+    "pw.hint.common": "gần giống một mật khẩu phổ biến",
+    "pw.hint.personal": "dựa trên thông tin cá nhân của bạn",
+    "pw.hint.portal": "dựa trên tên hay từ ngữ của Cổng dịch vụ công",
+    "pw.hint.word": "dựa trên một từ thông dụng",
+    "pw.hint.name": "dựa trên một tên người phổ biến",
+    "pw.hint.keyboard": "có dãy phím liền nhau trên bàn phím",
+    "pw.hint.repeat": "có ký tự hoặc cụm ký tự lặp lại",
+    "pw.hint.sequence": "có dãy liên tiếp như abc hay 6543",
+    "pw.hint.date": "có ngày tháng hoặc năm",
+    "pw.hint.short": "còn ngắn và đơn giản",
     "register.code_needed": "Mã OTP chưa được xác nhận hoặc đã quá 15 phút; vui lòng đăng ký lại.",
     # done
     "done.title": "Đăng ký thành công",
@@ -189,6 +208,14 @@ VI: dict[str, str] = {
     "login.invalid": "Tên đăng nhập hoặc mật khẩu không đúng.",
     "login.username_required": "Bạn phải nhập tên đăng nhập.",
     "login.password_required": "Bạn phải nhập mật khẩu.",
+    "login.invalid_left": "Tên đăng nhập hoặc mật khẩu không đúng. Còn {left} lần thử trước khi bị "
+    "tạm khóa đăng nhập.",
+    "login.locked": "Tài khoản tạm khóa do nhập sai mật khẩu {limit} lần. Vui lòng thử lại sau {wait}.",
+    "login.unlocked": "Đã hết thời gian tạm khóa; bạn có thể đăng nhập lại.",
+    "duration.minute": "{n} phút",
+    "duration.minutes": "{n} phút",
+    "duration.second": "{n} giây",
+    "duration.seconds": "{n} giây",
     # profile
     "profile.title": "Thông tin tài khoản",
     "profile.welcome": "Xin chào, {name}",
@@ -227,8 +254,36 @@ VI: dict[str, str] = {
     # the environment
     "secret.file_fallback": "Không dùng được kho khóa của hệ điều hành; khóa bí mật của bản cài "
     "đặt được lưu trong tệp {path} (quyền 0600).",
+    "secret.no_copy": "Không thể sao chép hay cắt mật khẩu hoặc mã PIN; hãy gõ lại khi cần.",
     "error.storage": "Không đọc/ghi được dữ liệu: {detail}",
     "error.unexpected": "Đã xảy ra lỗi không mong muốn; dữ liệu bạn đã nhập vẫn được giữ. Chi tiết: {detail}",
+    # a broken environment (store/errors.py): one line each, never a traceback
+    "store.open": "Không mở hoặc tạo được tệp dữ liệu {path}: {reason}.",
+    "store.not_database": "Tệp {path} không phải cơ sở dữ liệu của dvc-tui (có thể đã hỏng); "
+    "dvc-tui không mở và không ghi đè tệp này.",
+    "store.newer": "Tệp {path} do một phiên bản dvc-tui mới hơn tạo (lược đồ {version}, bản này chỉ đọc "
+    "được tới {supported}); tệp được giữ nguyên, không ghi đè.",
+    "store.no_wal": "Không bật được chế độ nhật ký WAL cho {path} ({mode}).",
+    "storage.full": "Không ghi được dữ liệu: ổ đĩa đầy. Những gì bạn đã nhập vẫn được giữ; "
+    "hãy giải phóng dung lượng rồi thử lại.",
+    "storage.read_only": "Không ghi được dữ liệu: thư mục dữ liệu không cho phép ghi. Những gì bạn đã "
+    "nhập vẫn được giữ; hãy báo cán bộ hướng dẫn.",
+    "storage.busy": "Dữ liệu đang được một máy khác ghi; hãy thử lại sau giây lát. Những gì bạn đã "
+    "nhập vẫn được giữ.",
+    "storage.corrupt": "Tệp dữ liệu bị hỏng; hãy báo cán bộ hướng dẫn. Những gì bạn đã nhập vẫn được giữ.",
+    "storage.failed": "Không đọc/ghi được dữ liệu ({reason}). Những gì bạn đã nhập vẫn được giữ; hãy thử lại.",
+    "storage.file": "Không đọc/ghi được dữ liệu: {kind} ({path}: {reason}).",
+    "storage.reason.full": "ổ đĩa đầy",
+    "storage.reason.denied": "không có quyền truy cập",
+    "storage.reason.read_only": "ổ đĩa chỉ cho phép đọc",
+    "storage.reason.not_dir": "một phần của đường dẫn là tệp, không phải thư mục",
+    "storage.reason.is_dir": "đường dẫn là một thư mục, không phải tệp",
+    "storage.reason.missing": "không tìm thấy",
+    "storage.reason.busy": "một tiến trình khác giữ khóa ghi quá lâu",
+    "storage.reason.corrupt": "tệp bị hỏng",
+    "storage.reason.cant_open": "không tạo được tệp bên cạnh (thư mục không cho phép ghi?)",
+    "window.too_small": "Cửa sổ quá nhỏ ({width}×{height}); cần ít nhất {min_width}×{min_height}. "
+    "Hãy phóng to cửa sổ.",
     "lang.switched": "Đã chuyển sang tiếng Việt.",
     # staff commands
     "cli.accounts.title": "Tài khoản ({count})",
@@ -623,7 +678,13 @@ VI: dict[str, str] = {
     "guide.hint.otp": "Mã OTP 6 số, hiệu lực 5 phút, dùng một lần; sai 5 lần thì mã bị hủy; gửi lại "
     "sau 60 giây.",
     "guide.hint.password": "Mật khẩu 8 ký tự trở lên gồm chữ thường, chữ in hoa, số và ký tự đặc biệt.",
+    "guide.hint.password_personal": "Mật khẩu không được chứa số CMT/CCCD, số điện thoại, ngày sinh hay họ tên "
+    "(viết hoa hay thường, có dấu hay không dấu đều tính).",
+    "guide.hint.password_strong": "Tránh mật khẩu phổ biến, dãy phím, ngày tháng; nên ghép vài từ ít gặp, "
+    "dài 12 ký tự trở lên.",
     "guide.hint.login": "Tên đăng nhập là số CMT/CCCD; sai tên hay sai mật khẩu đều báo như nhau.",
+    "guide.hint.login_locked": "Sai mật khẩu 5 lần liên tiếp thì đăng nhập bị tạm khóa 1 phút, lần "
+    "sau 2, 4, 8, tối đa 15 phút. Quên mật khẩu thì dùng “Quên mật khẩu” để đặt mật khẩu mới.",
     "guide.hint.bhxh": "Mã số BHXH 10 số; số CMT/CCCD, họ tên, ngày sinh phải khớp cơ sở dữ liệu BHXH.",
     "guide.hint.mst": "Mã số thuế 10 số, hoặc 13 số với mã chi nhánh (0109998883-001).",
     "guide.hint.agency": "Mã định danh cơ quan dạng 000.00.00.H29.",
@@ -957,6 +1018,26 @@ EN: dict[str, str] = {
     "password.control": "A password cannot contain control characters.",
     "password.weak": "The password still needs: {rule}.",
     "password.mismatch": "The confirmation does not match the password.",
+    "password.personal": "The password must not contain your {which}.",
+    "password.common": "This password is on the list of the most used passwords; choose another one.",
+    "password.guessable": "The password is too easy to guess ({hint}); use a longer one made of a few "
+    "uncommon words.",
+    "pw.personal.id": "ID card number",
+    "pw.personal.phone": "phone number",
+    "pw.personal.dob": "date of birth",
+    "pw.personal.name": "name",
+    "pw.personal.email": "email address",
+    "pw.personal.bhxh": "social insurance number",
+    "pw.hint.common": "close to a common password",
+    "pw.hint.personal": "based on your personal details",
+    "pw.hint.portal": "based on the portal's name or words",
+    "pw.hint.word": "based on a common word",
+    "pw.hint.name": "based on a common name",
+    "pw.hint.keyboard": "a row of neighbouring keys",
+    "pw.hint.repeat": "repeated characters or groups",
+    "pw.hint.sequence": "a sequence like abc or 6543",
+    "pw.hint.date": "a date or a year",
+    "pw.hint.short": "short and simple",
     "register.code_needed": "The OTP was not confirmed, or more than 15 minutes ago; please "
     "register again.",
     "done.title": "Registration complete",
@@ -991,6 +1072,14 @@ EN: dict[str, str] = {
     "login.invalid": "The login name or password is wrong.",
     "login.username_required": "You must enter the login name.",
     "login.password_required": "You must enter the password.",
+    "login.invalid_left": "The login name or password is wrong. {left} tries left before login is "
+    "locked for a while.",
+    "login.locked": "Login is locked for a while after {limit} wrong passwords. Please try again in {wait}.",
+    "login.unlocked": "The lock is over; you may log in again.",
+    "duration.minute": "{n} minute",
+    "duration.minutes": "{n} minutes",
+    "duration.second": "{n} second",
+    "duration.seconds": "{n} seconds",
     "profile.title": "Account",
     "profile.welcome": "Welcome, {name}",
     "profile.name": "Full name",
@@ -1027,8 +1116,35 @@ EN: dict[str, str] = {
     "SIM only, level 3. The login name is the agency code.",
     "secret.file_fallback": "The operating system's keyring is not available; the install's "
     "secret key is kept in the file {path} (mode 0600).",
+    "secret.no_copy": "Passwords and PINs cannot be copied or cut; type them again when needed.",
     "error.storage": "Could not read or write the data: {detail}",
     "error.unexpected": "Something unexpected went wrong; what you typed is kept. Details: {detail}",
+    # a broken environment (store/errors.py)
+    "store.open": "Could not open or create the data file {path}: {reason}.",
+    "store.not_database": "{path} is not a dvc-tui database (it may be damaged); dvc-tui neither "
+    "opens nor overwrites it.",
+    "store.newer": "{path} was written by a newer dvc-tui (schema version {version}; this one reads up "
+    "to {supported}); the file was left untouched.",
+    "store.no_wal": "Could not turn on the WAL journal for {path} ({mode}).",
+    "storage.full": "Could not write the data: the disk is full. What you typed is kept; free some "
+    "space and try again.",
+    "storage.read_only": "Could not write the data: the data folder cannot be written. What you typed "
+    "is kept; please tell the trainer.",
+    "storage.busy": "Another machine is writing the data; try again in a moment. What you typed is kept.",
+    "storage.corrupt": "The data file is damaged; please tell the trainer. What you typed is kept.",
+    "storage.failed": "Could not read or write the data ({reason}). What you typed is kept; try again.",
+    "storage.file": "Could not read or write the data: {kind} ({path}: {reason}).",
+    "storage.reason.full": "the disk is full",
+    "storage.reason.denied": "permission denied",
+    "storage.reason.read_only": "the disk is read-only",
+    "storage.reason.not_dir": "part of the path is a file, not a folder",
+    "storage.reason.is_dir": "the path is a folder, not a file",
+    "storage.reason.missing": "not found",
+    "storage.reason.busy": "another process held the write lock too long",
+    "storage.reason.corrupt": "the file is damaged",
+    "storage.reason.cant_open": "a file beside it could not be made (folder not writable?)",
+    "window.too_small": "Window too small ({width}×{height}); at least {min_width}×{min_height} is needed. "
+    "Please enlarge the window.",
     "lang.switched": "Switched to English.",
     "cli.accounts.title": "Accounts ({count})",
     "cli.col.id": "CMT/CCCD",
@@ -1419,7 +1535,13 @@ EN: dict[str, str] = {
     "guide.hint.otp": "The code has 6 digits, lasts 5 minutes, works once; 5 wrong tries void it; "
     "resend after 60 seconds.",
     "guide.hint.password": "8 or more characters with lower case, upper case, a digit and a special character.",
+    "guide.hint.password_personal": "A password must not contain the ID number, phone number, date of birth "
+    "or name (in any case, with or without diacritics).",
+    "guide.hint.password_strong": "Avoid common passwords, rows of keys and dates; join a few uncommon words, "
+    "12 characters or more.",
     "guide.hint.login": "The login name is the ID number; a wrong name and a wrong password get the same message.",
+    "guide.hint.login_locked": "5 wrong passwords in a row lock login for 1 minute, then 2, 4, 8, at "
+    "most 15 minutes. If you forgot the password, use “Forgot password” to set a new one.",
     "guide.hint.bhxh": "The insurance number has 10 digits; the ID, name and date of birth must match the registry.",
     "guide.hint.mst": "A tax code has 10 digits, or 13 with a branch suffix (0109998883-001).",
     "guide.hint.agency": "An agency's code is shaped 000.00.00.H29.",
@@ -1670,10 +1792,30 @@ def said_again(text: str | None) -> str | None:
 def problem_text(problem) -> str:
     """The sentence for a core Problem; rule names inside are translated too."""
     params = dict(problem.params)
+    if problem.key == "login.locked" and isinstance(params.get("seconds"), int):
+        params["wait"] = duration_text(params["seconds"])
     if problem.key == "password.weak" and "rule" in params:
         params["rule"] = t(f"pw.rule.{params['rule']}")
+    if problem.key == "password.personal" and "which" in params:
+        params["which"] = t(f"pw.personal.{params['which']}")
+    if problem.key == "password.guessable" and "hint" in params:
+        params["hint"] = t(f"pw.hint.{params['hint']}")
     if problem.key == "post.papers_missing" and isinstance(params.get("papers"), (tuple, list)):
         params["papers"] = "; ".join(f"“{t(f'post.paper.{paper}')}”" for paper in params["papers"])
+    for name, value in params.items():  # why a file could not be used (store/errors.py)
+        if isinstance(value, str) and value.startswith("storage.reason."):
+            params[name] = t(value)
     said = t(problem.key, **params)
     said.problem = problem
     return said
+
+
+def duration_text(seconds: int) -> str:
+    """A wait in words: "1 phút 30 giây", "2 phút", "45 giây" (English: "1 minute 30 seconds")."""
+    minutes, seconds = divmod(max(0, int(seconds)), 60)
+    parts = []
+    if minutes:
+        parts.append(t("duration.minute" if minutes == 1 else "duration.minutes", n=minutes))
+    if seconds or not minutes:
+        parts.append(t("duration.second" if seconds == 1 else "duration.seconds", n=seconds))
+    return " ".join(parts)

@@ -96,9 +96,8 @@ class ForgotPasswordScreen(PortalScreen):
         self.say("forgot-message", None)
         id_number = self._check_id()
         captcha_ok = self._check_captcha()
-        if not captcha_ok:
-            self.action_new_captcha()
         if id_number is None or not captcha_ok:
+            self.action_new_captcha()  # a new captcha after every refused submit, as on the forms
             self.query_one("#cccd" if id_number is None else "#captcha", Input).focus()
             return
         accounts = self.services.accounts

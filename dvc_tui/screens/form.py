@@ -88,8 +88,9 @@ class RegistrationFormScreen(PortalScreen):
         return parsed
 
     def check_all(self) -> dict[str, object] | None:
-        """Check every field; on a problem, say so, renew a wrong captcha, focus the first bad
-        field and return None."""
+        """Check every field; on a problem, say so, renew the captcha (after every refused
+        submit, as after the portal's refusals: one captcha answer, one try), focus the first
+        bad field and return None."""
         self.say("form-message", None)
         values = {field_id: self._check_field(field_id) for field_id in self.FIELDS}
         bad = [
@@ -97,9 +98,8 @@ class RegistrationFormScreen(PortalScreen):
             for field_id in self.FIELDS
             if values[field_id] is None and not (field_id in self.OPTIONAL and not self.value(field_id).strip())
         ]
-        if "captcha" in bad:
-            self._renew_captcha_keeping_error()
         if bad:
+            self._renew_captcha_keeping_error()
             self.say("form-message", t("form.fix"))
             self.query_one(f"#{bad[0]}", Input).focus()
             return None

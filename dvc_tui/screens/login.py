@@ -1,14 +1,20 @@
-"""Đăng nhập: tabs CMT/CCCD (default), USB ký số, SIM ký số (zone 1); ĐĂNG NHẬP (zone 2)."""
+"""Đăng nhập: tabs CMT/CCCD (default), USB ký số, SIM ký số (zone 1); ĐĂNG NHẬP (zone 2).
+
+After 5 wrong passwords the name is locked for a while (core/lockout.py): #login-message says
+so with the time left, counted down once a second from the injected clock, until it says the
+lock is over. Typing a password meanwhile keeps it; typing another name clears it."""
 
 from __future__ import annotations
+
+import math
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, ContentSwitcher, Input, Static, Tab, Tabs
 
-from dvc_tui.core.problems import PortalError
-from dvc_tui.core.text import t
+from dvc_tui.core.problems import PortalError, Problem
+from dvc_tui.core.text import problem_text, t
 from dvc_tui.screens.base import Busy, Nav, PortalScreen, problem
 from dvc_tui.screens.login_sim import SimLoginPane
 from dvc_tui.screens.login_usb import UsbLoginPane
@@ -26,6 +32,8 @@ class LoginScreen(PortalScreen):
         self.username = username
         self.notice = notice  # shown as information, e.g. after Quên mật khẩu
         self.tab = tab  # "usb" or "sim" after registering by a signing method: open its tab
+        self.login_lock: Problem | None = None  # the lock shown in #login-message, counted down
+        self._lock_timer = None
 
     def compose_body(self) -> ComposeResult:
         yield Static(t("login.title"), classes="title")
@@ -57,6 +65,7 @@ class LoginScreen(PortalScreen):
             yield SimLoginPane(self.services)
 
     def on_mount(self) -> None:
+        self._lock_timer = self.set_interval(1, self.tick_lock, pause=True)
         if self.notice:
             self.say("login-message", self.notice, error=False)
         if self.tab != "cccd":
@@ -91,8 +100,12 @@ class LoginScreen(PortalScreen):
     def _typed(self, event: Input.Changed) -> None:
         # Typing clears the message; not the reset after a refusal, nor the name filled in on
         # opening (its Changed may arrive after the notice is shown).
-        if event.value and event.input.has_focus:
-            self.say("login-message", None)
+        if not (event.value and event.input.has_focus):
+            return
+        if self.login_lock is not None and event.input.id == "password":
+            return  # the lock stays in view (and counts down) while the password is typed
+        self._end_lock()
+        self.say("login-message", None)
 
     @on(Input.Submitted, "#password")
     @on(Button.Pressed, "#submit")
@@ -111,12 +124,37 @@ class LoginScreen(PortalScreen):
 
     def _refused(self, error: PortalError) -> None:
         self.say("login-message", problem(error))
+        if error.key == "login.locked":
+            self.login_lock = error.problem
+            self._lock_timer.resume()
+        else:
+            self._end_lock()
         password = self.query_one("#password", Input)
         if error.key == "login.username_required":
             self.query_one("#username").focus()
         else:
             password.value = ""
             password.focus()
+
+    # -- the lock's countdown -------------------------------------------------------------
+    def tick_lock(self) -> None:
+        """Once a second while a lock is shown: the time left, from the injected clock."""
+        if self.login_lock is None:
+            return
+        until = self.login_lock.params.get("until")
+        left = math.ceil((until - self.services.clock.now()).total_seconds()) if until else 0
+        if left <= 0:
+            self._end_lock()
+            self.say("login-message", t("login.unlocked"), error=False)
+            return
+        if self.login_lock.params.get("seconds") != left:
+            self.login_lock = Problem(self.login_lock.key, {**self.login_lock.params, "seconds": left})
+            self.say("login-message", problem_text(self.login_lock))
+
+    def _end_lock(self) -> None:
+        self.login_lock = None
+        if self._lock_timer is not None:
+            self._lock_timer.pause()
 
     @on(Button.Pressed, "#forgot")
     def _forgot(self) -> None:

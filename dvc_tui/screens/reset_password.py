@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from dvc_tui.core.identity import mask_id
+from dvc_tui.core.passwords import PersonalData
 from dvc_tui.core.problems import PortalError
 from dvc_tui.core.text import t
 from dvc_tui.screens.set_password import NewPasswordScreen
@@ -26,6 +27,11 @@ class ResetPasswordScreen(NewPasswordScreen):
         yield Static(t("reset.subtitle", username=mask_id(self.username)), id="reset-for", classes="subtitle")
         yield Static(t("pw.rule"), id="pw-rule", classes="hint")
         yield Static(t("reset.not_old"), id="reset-not-old", classes="hint")
+
+    def personal(self) -> PersonalData:
+        # The ID only: the account's name and phone are read in the worker, where
+        # complete_password_reset checks them after the code (no store read on the event loop).
+        return PersonalData(id_number=self.username)
 
     def complete(self, password: str, confirm: str):
         return self.services.accounts.complete_password_reset(self.username, password, confirm)

@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.widgets import Button, Input, Static
 
 from dvc_tui.core.accounts import BhxhRegistration, MobileRegistration, PostRegistration
-from dvc_tui.core.passwords import check_new_password
+from dvc_tui.core.passwords import PersonalData, check_new_password, warm_up
 from dvc_tui.core.problems import PortalError
 from dvc_tui.core.text import t
 from dvc_tui.screens.base import Busy, PortalScreen, problem
@@ -42,6 +42,11 @@ class NewPasswordScreen(PortalScreen):
         """Store the password (in a worker thread); the result is the screen's result."""
         raise NotImplementedError
 
+    def personal(self) -> PersonalData:
+        """What the screen knows of the person, checked before the password is sent on (the
+        use case in complete() checks again, with all the store knows)."""
+        return PersonalData()
+
     def compose_body(self) -> ComposeResult:
         yield from self.compose_intro()
         with Vertical(id="password-box"):
@@ -60,6 +65,8 @@ class NewPasswordScreen(PortalScreen):
 
     def on_mount(self) -> None:
         self.query_one("#password").focus()
+        # zxcvbn and the common list load off the event loop while the user types
+        self.run_worker(warm_up, thread=True, group="warm-up", exit_on_error=False)
 
     def relocalized(self) -> None:
         self.query_one(PasswordChecklist).check(*self._values())  # after a language switch
@@ -85,7 +92,7 @@ class NewPasswordScreen(PortalScreen):
         password, confirm = self._values()
         self.say("password-message", None)
         try:
-            check_new_password(password, confirm)
+            check_new_password(password, confirm, personal=self.personal())
         except PortalError as error:
             self._refused(error)
             return
@@ -119,6 +126,9 @@ class SetPasswordScreen(NewPasswordScreen):
     def compose_intro(self) -> ComposeResult:
         yield Static(t("pw.title"), classes="title")
         yield Static(t("pw.rule"), id="pw-rule", classes="subtitle")
+
+    def personal(self) -> PersonalData:
+        return PersonalData.of(self.registration)  # the ID, name, birth date and phone of the form
 
     def complete(self, password: str, confirm: str):
         accounts = self.services.accounts

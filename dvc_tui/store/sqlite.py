@@ -13,22 +13,24 @@ import threading
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from dvc_tui.core.accounts import Account, AccountExists, Level, Method, Subject
 from dvc_tui.core.bhxh import PRACTICE_INSURED, InsuredPerson
 from dvc_tui.core.carrier import TRAINING_SUBSCRIBERS, Subscriber
+from dvc_tui.core.lockout import LoginFailures
 from dvc_tui.core.otp import CodeStatus, IssuedCode, Purpose
 from dvc_tui.core.sim import RequestStatus, SigningRequest, SimPurpose, StoredSim
 from dvc_tui.core.sms import SmsMessage
 from dvc_tui.core.totp import AuthenticatorRecord
+from dvc_tui.store.errors import StoreError, reason
+
+__all__ = ["DB_NAME", "MIGRATIONS", "SCHEMA_VERSION", "SqliteStore", "StoreError"]
 
 DB_NAME = "dvc-tui.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 
 
-class StoreError(Exception):
-    """The store cannot be used: a one-line reason for the user, no traceback."""
 
 
 _IN_USE: set[str] = set()
@@ -173,8 +175,37 @@ def _migration_5(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5]
+def _migration_6(db: sqlite3.Connection) -> None:
+    """Brute-force lock of password login (core/lockout.py): one row per typed login name,
+    with or without an account (so a name without one is answered the same)."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE login_failures (
+            username     TEXT PRIMARY KEY,
+            failures     INTEGER NOT NULL DEFAULT 0,
+            lock_count   INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            last_failure TEXT
+        );
+        CREATE INDEX login_failures_by_time ON login_failures (last_failure);
+        """
+    )
+
+
+MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    """Undo the open transaction, if SQLite has not already: on SQLITE_FULL (and IOERR, NOMEM)
+    it rolls back by itself, and a ROLLBACK then would raise "no transaction is active" in place
+    of the error that says what happened."""
+    if db.in_transaction:
+        try:
+            db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
 
 
 def _ts(value: datetime) -> str:
@@ -199,20 +230,17 @@ class SqliteStore:
                 os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
             os.chmod(self.path, 0o600)
         except OSError as exc:
-            raise StoreError(f"{self.path}: {exc.strerror or exc}") from None
+            raise StoreError(key="store.open", path=str(self.path), reason=reason(exc)) from None
         self._check_before_use()
         db = self._connection()
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.path}: schema version {version} is newer than this dvc-tui "
-                    f"({SCHEMA_VERSION}); the file was left untouched"
-                )
+                raise self._newer(version)
             if version < SCHEMA_VERSION:
                 self._migrate(db, version)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: {exc}") from None
+            raise self._unusable(exc) from None
         _IN_USE.add(os.path.realpath(self.path))
 
     def _check_before_use(self) -> None:
@@ -227,9 +255,9 @@ class SqliteStore:
                 with open(self.path, "rb") as handle:
                     head = handle.read(16)
             except OSError as exc:
-                raise StoreError(f"{self.path}: {exc.strerror or exc}") from None
+                raise StoreError(key="store.open", path=str(self.path), reason=reason(exc)) from None
             if head and head != b"SQLite format 3\x00":
-                raise StoreError(f"{self.path}: file is not a database")
+                raise StoreError(key="store.not_database", path=str(self.path))
         try:
             probe = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
             try:
@@ -237,12 +265,19 @@ class SqliteStore:
             finally:
                 probe.close()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: {exc}") from None
+            raise self._unusable(exc) from None
         if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: schema version {version} is newer than this dvc-tui "
-                f"({SCHEMA_VERSION}); the file was left untouched"
-            )
+            raise self._newer(version)
+
+    def _newer(self, version: int) -> StoreError:
+        return StoreError(key="store.newer", path=str(self.path), version=version, supported=SCHEMA_VERSION)
+
+    def _unusable(self, exc: sqlite3.Error) -> StoreError:
+        """A database SQLite refuses (garbage, a damaged page) is not ours to touch; any other
+        error (a data dir where the -wal file cannot be made, ...) says why."""
+        if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+            return StoreError(key="store.not_database", path=str(self.path))
+        return StoreError(key="store.open", path=str(self.path), reason=reason(exc))
 
     def _connection(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
@@ -252,11 +287,11 @@ class SqliteStore:
                 db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                 mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if mode.lower() != "wal":
-                    raise StoreError(f"{self.path}: WAL journal not available ({mode})")
+                    raise StoreError(key="store.no_wal", path=str(self.path), mode=mode)
                 db.execute("PRAGMA synchronous = NORMAL")
                 db.execute("PRAGMA foreign_keys = ON")
             except sqlite3.DatabaseError as exc:
-                raise StoreError(f"{self.path}: {exc}") from None
+                raise self._unusable(exc) from None
             self._local.db = db
         return db
 
@@ -269,7 +304,7 @@ class SqliteStore:
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            _rollback(db)
             raise
 
     @contextmanager
@@ -279,10 +314,14 @@ class SqliteStore:
         try:
             yield db
         except BaseException:
-            db.execute("ROLLBACK")
+            _rollback(db)
             raise
         else:
-            db.execute("COMMIT")
+            try:
+                db.execute("COMMIT")
+            except BaseException:  # SQLITE_FULL at commit (the WAL could not grow): nothing kept
+                _rollback(db)
+                raise
 
     def schema_version(self) -> int:
         return self._connection().execute("PRAGMA user_version").fetchone()[0]
@@ -383,12 +422,12 @@ class SqliteStore:
     def count_accounts(self) -> int:
         return self._connection().execute("SELECT count(*) FROM accounts").fetchone()[0]
 
-    RESET_TABLES = ("authenticators", "otp_codes", "sms", "sim_requests", "accounts")
+    RESET_TABLES = ("authenticators", "otp_codes", "sms", "sim_requests", "login_failures", "accounts")
     """What `reset_accounts` empties, in this order; the registries, the SIMs and the tokens stay."""
 
     def reset_accounts(self) -> dict[str, int]:
         """Delete every account and what is tied to it (authenticator apps, one-time codes, SMS,
-        SIM signing requests) in one transaction: {table: rows deleted}."""
+        SIM signing requests, login locks) in one transaction: {table: rows deleted}."""
         with self.transaction() as db:
             return {table: db.execute(f"DELETE FROM {table}").rowcount for table in self.RESET_TABLES}
 
@@ -469,18 +508,37 @@ class SqliteStore:
     ) -> IssuedCode:
         """Supersede the subject's active codes of this purpose and add a new one, atomically."""
         with self.transaction() as db:
-            db.execute(
-                "UPDATE otp_codes SET status = ? WHERE purpose = ? AND subject = ? AND status = ?",
-                (CodeStatus.SUPERSEDED.value, purpose, subject, CodeStatus.ACTIVE.value),
-            )
+            return self._issue_code(db, purpose, subject, phone, issued_at, expires_at)
+
+    def issue_code_with_sms(
+        self, purpose: str, subject: str, phone: str, issued_at: datetime, expires_at: datetime,
+        sender: str, body: Callable[[int], str],
+    ) -> tuple[IssuedCode, SmsMessage]:
+        """As `issue_code`, and the code's SMS (`body` of the code's row id) in the same
+        transaction: a crash leaves both or neither, never a code that no SMS carried (which a
+        new start within its 5 minutes would hand back without sending anything)."""
+        with self.transaction() as db:
+            issued = self._issue_code(db, purpose, subject, phone, issued_at, expires_at)
+            text = body(issued.id)
             cursor = db.execute(
-                "INSERT INTO otp_codes (purpose, subject, phone, issued_at, expires_at, status) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (purpose, subject, phone, _ts(issued_at), _ts(expires_at), CodeStatus.ACTIVE.value),
+                "INSERT INTO sms (phone, sender, body, sent_at) VALUES (?, ?, ?, ?)",
+                (phone, sender, text, _ts(issued_at)),
             )
-            code_id = cursor.lastrowid
+        return issued, SmsMessage(cursor.lastrowid, phone, sender, text, issued_at)
+
+    @staticmethod
+    def _issue_code(db, purpose: str, subject: str, phone: str, issued_at: datetime, expires_at: datetime) -> IssuedCode:
+        db.execute(
+            "UPDATE otp_codes SET status = ? WHERE purpose = ? AND subject = ? AND status = ?",
+            (CodeStatus.SUPERSEDED.value, purpose, subject, CodeStatus.ACTIVE.value),
+        )
+        cursor = db.execute(
+            "INSERT INTO otp_codes (purpose, subject, phone, issued_at, expires_at, status) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (purpose, subject, phone, _ts(issued_at), _ts(expires_at), CodeStatus.ACTIVE.value),
+        )
         return IssuedCode(
-            code_id, Purpose(purpose), subject, phone, issued_at, expires_at, 0, CodeStatus.ACTIVE
+            cursor.lastrowid, Purpose(purpose), subject, phone, issued_at, expires_at, 0, CodeStatus.ACTIVE
         )
 
     def use_code(self, code_id: int, used_at: datetime) -> bool:
@@ -599,6 +657,64 @@ class SqliteStore:
                     (_ts(locked_until), username),
                 )
         return attempts
+
+    # -- password login: the brute-force lock (core/lockout.py) ----------------------------
+    @staticmethod
+    def _login_failures(row) -> LoginFailures:
+        return LoginFailures(row[0], row[1], row[2], _dt(row[3]), _dt(row[4]))
+
+    def login_failures(self, username: str) -> LoginFailures | None:
+        row = self._connection().execute(
+            "SELECT username, failures, lock_count, locked_until, last_failure FROM login_failures "
+            "WHERE username = ?",
+            (username,),
+        ).fetchone()
+        return self._login_failures(row) if row else None
+
+    def count_login_attempt(
+        self,
+        username: str,
+        change: Callable[[LoginFailures | None], LoginFailures],
+        *,
+        stale_before: datetime,
+        now: datetime,
+    ) -> tuple[LoginFailures | None, LoginFailures]:
+        """Read a login name's row and write `change(row)` in one transaction (BEGIN IMMEDIATE:
+        another process's attempt waits for this one). Rows no longer locked whose last wrong
+        password is older than `stale_before` are deleted on the way. Returns (before, after)."""
+        with self.transaction() as db:
+            db.execute(
+                "DELETE FROM login_failures WHERE last_failure < ? AND (locked_until IS NULL OR locked_until <= ?) "
+                "AND username <> ?",
+                (_ts(stale_before), _ts(now), username),
+            )
+            row = db.execute(
+                "SELECT username, failures, lock_count, locked_until, last_failure FROM login_failures "
+                "WHERE username = ?",
+                (username,),
+            ).fetchone()
+            before = self._login_failures(row) if row else None
+            after = change(before)
+            if after != before:
+                db.execute(
+                    "INSERT INTO login_failures (username, failures, lock_count, locked_until, last_failure) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO UPDATE SET failures = excluded.failures, "
+                    "lock_count = excluded.lock_count, locked_until = excluded.locked_until, "
+                    "last_failure = excluded.last_failure",
+                    (
+                        username,
+                        after.failures,
+                        after.lock_count,
+                        _ts(after.locked_until) if after.locked_until else None,
+                        _ts(after.last_failure) if after.last_failure else None,
+                    ),
+                )
+        return before, after
+
+    def clear_login_failures(self, username: str) -> None:
+        """A right password (or a new one by Quên mật khẩu): the count and any lock are gone."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM login_failures WHERE username = ?", (username,))
 
     # -- signing SIMs (SIM ký số) ----------------------------------------------------------
     def get_sim(self, phone: str) -> StoredSim | None:

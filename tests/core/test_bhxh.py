@@ -21,7 +21,7 @@ from dvc_tui.core.problems import PortalError
 from dvc_tui.core.sms import SmsGateway
 from dvc_tui.store.sqlite import SqliteStore
 
-PASSWORD = "Abcdef1!"
+PASSWORD = "Sen-Vang-2024!"
 TODAY = date(2026, 11, 30)
 MINH = {"bhxh": "0123456789", "cccd": "001085067890", "name": "Hoàng Văn Minh", "dob": "12/03/1985"}
 MINH_PHONE = "+84912555666"

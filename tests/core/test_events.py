@@ -30,7 +30,7 @@ def test_a_well_formed_event_passes_unchanged():
 @pytest.mark.parametrize(
     "extra",
     [
-        {"password": "Abcdef1!"},
+        {"password": "Sen-Vang-2024!"},
         {"username": "001090012345"},
         {"phone": "0828123088"},
         {"value": "x"},
@@ -48,7 +48,7 @@ def test_a_field_not_on_the_list_is_refused(extra):
     [
         ("screen", "001090012345"),  # a full CCCD
         ("field", "123456"),  # a one-time code
-        ("problem", "Abcdef1!"),  # a password
+        ("problem", "Sen-Vang-2024!"),  # a password
         ("problem", "pin-246810"),  # a PIN inside a token
         ("field", "abc0828123088"),  # a phone number inside a token
         ("screen", "Nguyễn Văn An"),  # a name

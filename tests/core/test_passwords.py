@@ -1,22 +1,44 @@
-"""The password rule (8+ characters, lower, upper, digit, special) and the Argon2id hasher."""
+"""The password rule (8+ characters, lower, upper, digit, special), the refusal of weak
+passwords (the person's data, the common list, zxcvbn) and the Argon2id hasher."""
 
 from __future__ import annotations
+
+import json
+import runpy
+import subprocess
+import sys
+import threading
+from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from dvc_tui.core import passwords
+from dvc_tui.core.accounts import Account, BhxhRegistration, Level, Method, MobileRegistration, Subject
+from dvc_tui.core.identity import parse_id_number, parse_phone
 from dvc_tui.core.passwords import (
+    CONTEXT_WORDS,
+    GUESS_HINTS,
     MAX_LENGTH,
     MIN_LENGTH,
+    PERSONAL_KINDS,
     RULES,
     HashCost,
     PasswordHasher,
+    PersonalData,
     check_new_password,
+    common_key,
+    common_passwords,
+    is_common,
+    personal_part,
+    strength,
     unmet_rules,
 )
 from dvc_tui.core.problems import PortalError
-from dvc_tui.core.text import problem_text, set_language
+from dvc_tui.core.text import EN, VI, problem_text, set_language
+from tests.conftest import GOOD_PASSWORD
 
 FAST = settings(max_examples=50, deadline=None)
 HASHING = settings(max_examples=10, deadline=None)
@@ -38,10 +60,34 @@ def strong_passwords():
     ).flatmap(lambda pw: st.permutations(list(pw)).map("".join))
 
 
-def refused(password: str, confirm: str) -> PortalError:
+def refused(password: str, confirm: str, personal: PersonalData | None = None) -> PortalError:
     with pytest.raises(PortalError) as caught:
-        check_new_password(password, confirm)
+        check_new_password(password, confirm, personal=personal)
     return caught.value
+
+
+WEAK_KEYS = ("password.personal", "password.common", "password.guessable")
+
+AN = PersonalData(
+    id_number="001090012345",
+    phone="+84828123088",
+    full_name="Nguyễn Văn An",
+    dob=date(1990, 1, 1),
+    email="an.nguyen@example.vn",
+    bhxh_number="0123456789",
+)
+
+STRONG = ["Sen-Vang-2024!", "Quokka#Zebra2026", "Moi#Matkhau9", "Mùa!Thu89", "Tôi uống cà phê lúc 7 giờ!"]
+"""Passwords past every check, for Nguyễn Văn An as for anyone."""
+
+
+def weak_or_none(password: str, personal: PersonalData | None = None) -> str | None:
+    """The key the pair (password, password) is refused with, or None when it is accepted."""
+    try:
+        check_new_password(password, password, personal=personal)
+    except PortalError as error:
+        return error.key
+    return None
 
 
 # -- the rule -----------------------------------------------------------------------------
@@ -76,20 +122,33 @@ def test_unmet_rules_examples(password, unmet):
     assert unmet_rules(password) == unmet
 
 
+@pytest.mark.parametrize("password", STRONG)
+def test_a_strong_password_confirmed_is_accepted(password):
+    assert unmet_rules(password) == []
+    check_new_password(password, password)  # no exception
+    check_new_password(password, password, personal=AN)
+
+
 @FAST
 @given(strong_passwords())
 @example("Abcdef1!")
 @example("Mật Khẩu 2024!")
-def test_a_strong_password_confirmed_is_accepted(password):
+def test_a_password_meeting_the_rule_is_accepted_or_refused_only_as_weak(password):
     assert unmet_rules(password) == []
-    check_new_password(password, password)  # no exception
+    assert weak_or_none(password) in (None, *WEAK_KEYS)
 
 
 @FAST
 @given(strong_passwords(), st.text(min_size=1, max_size=5))
-def test_a_different_confirmation_is_refused(password, extra):
-    assert refused(password, password + extra).key == "password.mismatch"
-    assert refused(password, "").key == "password.mismatch"
+def test_a_different_confirmation_is_refused_after_the_weakness_checks(password, extra):
+    alone = weak_or_none(password)  # the user learns of a weak password before the confirmation
+    assert refused(password, password + extra).key == (alone or "password.mismatch")
+    assert refused(password, "").key == (alone or "password.mismatch")
+
+
+@pytest.mark.parametrize("password", STRONG)
+def test_a_strong_password_with_a_different_confirmation_is_a_mismatch(password):
+    assert refused(password, password + "x", AN).key == "password.mismatch"
 
 
 @FAST
@@ -135,6 +194,249 @@ def test_control_and_invisible_characters_are_refused(password, piece, data):
     if piece not in typed:  # cut off by the length limit: put it at the start instead
         typed = (piece + password)[:MAX_LENGTH]
     assert refused(typed, typed).key == "password.control"
+
+
+# -- weak passwords: the person's own data ---------------------------------------------------
+@pytest.mark.parametrize(
+    "password, which",
+    [
+        ("Sen#001090012345", "id"),
+        ("Sen#001-090-012345", "id"),  # separators do not hide it
+        ("Sen#0828123088", "phone"),
+        ("Sen#84828123088", "phone"),
+        ("Sen#+84828123088", "phone"),
+        ("Sen#828123088", "phone"),  # the last 9 digits
+        ("Sen#0828.123.088", "phone"),
+        ("Sen#01011990", "dob"),
+        ("Sen#19900101", "dob"),
+        ("Sen#010190", "dob"),
+        ("Nguyenvanan@1", "name"),  # the whole name run together
+        ("NGUYỄNVĂNAN#9x", "name"),  # any case, with diacritics
+        ("Nguyen.Van.An#2", "name"),
+        ("Xnguyen#2024q", "name"),  # a part of 4+ letters anywhere
+        ("Nguyễn@2024!", "name"),
+        ("An@2024xyzw", "name"),  # a short part as a whole run of letters
+        ("VanAn#2024x", "name"),  # runs made of name parts only
+        ("anvan!2024X", "name"),
+        ("Anguyen!12", "name"),
+        ("Sen#An.Nguyen1", "name"),
+        ("Sen#an.nguyen1", "name"),  # the email's local part is the name too: the name is found first
+        ("Mail#annguyenx1Q", "name"),
+        ("Sen#0123456789", "bhxh"),
+    ],
+)
+def test_a_password_with_the_person_s_data_is_refused_naming_which(password, which):
+    assert personal_part(password, AN) == which
+    error = refused(password, password, AN)
+    assert error.key == "password.personal"
+    assert error.problem.params == {"which": which}
+
+
+@pytest.mark.parametrize(
+    "password",
+    [
+        "Sen-Vang-2024!",  # "van" inside "vang": a name part of 3 letters counts only as a whole word
+        "Thanh#Xuan1990",  # the birth year alone is not a birth date
+        "Vanilla#Q1x9",  # "van" inside a word
+        "Sen#0828123",  # part of the phone is not the phone
+    ],
+)
+def test_name_syllables_inside_other_words_and_partial_numbers_are_not_personal(password):
+    assert personal_part(password, AN) is None
+
+
+def test_the_email_s_local_part_is_personal():
+    mai = PersonalData(full_name="Trần Thị Mai", email="hoa.lan.vang@example.vn")
+    assert personal_part("Xy#hoalanvang9", mai) == "email"
+    assert personal_part("Xy#hoa.lan.vang9", mai) == "email"
+    assert personal_part("Xy#hoa9lan", mai) is None
+
+
+def test_personal_data_comes_from_a_registration_or_an_account():
+    reg = MobileRegistration(
+        id_number=parse_id_number("001090012345"), full_name="Nguyễn Văn An", dob=date(1990, 1, 1),
+        phone=parse_phone("0828123088"), email="an.nguyen@example.vn",
+    )
+    assert PersonalData.of(reg) == PersonalData(
+        id_number="001090012345", phone="+84828123088", full_name="Nguyễn Văn An", dob=date(1990, 1, 1),
+        email="an.nguyen@example.vn",
+    )
+    bhxh = BhxhRegistration(bhxh_number="0123456789", id_number=parse_id_number("001090012345"),
+                            full_name="Nguyễn Văn An", dob=date(1990, 1, 1))
+    assert PersonalData.of(bhxh) == PersonalData(
+        id_number="001090012345", full_name="Nguyễn Văn An", dob=date(1990, 1, 1), bhxh_number="0123456789"
+    )
+    account = Account(
+        username="001090012345", full_name="Nguyễn Văn An", dob=date(1990, 1, 1), phone="+84828123088",
+        email=None, subject=Subject.CITIZEN, method=Method.MOBILE, level=Level.IAL2, created_at=datetime(2025, 1, 1),
+    )
+    assert PersonalData.of(account) == PersonalData(
+        id_number="001090012345", phone="+84828123088", full_name="Nguyễn Văn An", dob=date(1990, 1, 1)
+    )
+    assert refused("Nguyen!Q2024x", "Nguyen!Q2024x", PersonalData.of(account)).key == "password.personal"
+    assert weak_or_none("Nguyen!Q2024x") is None  # strong for anyone else
+
+
+def test_the_personal_message_names_what_in_vietnamese_and_english():
+    for which, vi_words in [("id", "số CMT/CCCD"), ("phone", "số điện thoại"), ("name", "họ tên"),
+                            ("dob", "ngày sinh"), ("email", "địa chỉ email"), ("bhxh", "mã số BHXH")]:
+        error = PortalError("password.personal", which=which)
+        assert problem_text(error.problem) == f"Mật khẩu không được chứa {vi_words} của bạn."
+    set_language("en")
+    try:
+        assert problem_text(refused("Sen#0828123088", "Sen#0828123088", AN).problem) == (
+            "The password must not contain your phone number."
+        )
+    finally:
+        set_language("vi")
+
+
+# -- weak passwords: the common list -------------------------------------------------------
+@pytest.mark.parametrize(
+    "password, key",
+    [
+        ("P@ssw0rd2024!", "password"),
+        ("Password1!", "password"),
+        ("!!Qwerty123", "qwerty"),
+        ("Matkhau@123", "matkhau"),
+        ("Mật Khẩu 2024!", "matkhau"),  # diacritics and spaces do not hide it
+        ("Anh-Yeu-Em#1", "anhyeuem"),
+        ("Dichvucong@2024", "dichvucong"),  # the portal's own words (ASVS 6.2.11)
+        ("Sunshine1!", "sunshine"),
+    ],
+)
+def test_a_common_password_is_refused_case_and_decoration_aside(password, key):
+    assert common_key(password) == key
+    assert is_common(password)
+    error = refused(password, password)
+    assert error.key == "password.common"
+    assert problem_text(error.problem) == (
+        "Mật khẩu này nằm trong danh sách mật khẩu hay bị dùng nhất; hãy chọn mật khẩu khác."
+    )
+
+
+def test_the_common_list_is_shipped_in_the_package_and_made_by_its_script():
+    keys = common_passwords()
+    assert len(keys) > 7000
+    assert {"password", "qwerty", "iloveyou", "matkhau", "anhyeuem", *CONTEXT_WORDS} <= keys
+    assert all(key == common_key(key) and len(key) >= passwords.MIN_COMMON_KEY for key in keys)
+    root = Path(__file__).resolve().parents[2]
+    script = runpy.run_path(str(root / "tools" / "make_common_passwords.py"))
+    shipped = (root / "dvc_tui" / "data" / "common_passwords.txt").read_text(encoding="utf-8")
+    assert shipped == script["render"](script["build"]()), "run python3 tools/make_common_passwords.py"
+
+
+def test_a_short_key_is_left_to_zxcvbn():
+    assert common_key("Aa123456!") == "aa"
+    assert not is_common("Aa123456!")
+    assert weak_or_none("Aa123456!") == "password.guessable"
+
+
+# -- weak passwords: zxcvbn ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "password, hint",
+    [
+        ("Zaq1@wsX", "keyboard"),
+        ("Xy1!Xy1!Xy1!", "repeat"),
+        ("Zz!9876543210", "sequence"),
+        ("01/01/1990Aa!", "date"),
+        ("Government#1", "word"),
+        ("Nguyen#2019", "name"),  # a common surname, for someone not called Nguyễn
+        ("Abcdef1!", "common"),
+        ("Chinhphu!Q9z", "portal"),
+        ("Tr@m9Kiu", "short"),  # 8 characters never reach 10^8 guesses
+    ],
+)
+def test_a_guessable_password_is_refused_with_zxcvbn_s_reason_in_fixed_words(password, hint):
+    error = refused(password, password)
+    assert error.key == "password.guessable"
+    assert error.problem.params == {"hint": hint}
+    assert strength(password)[0] < passwords.MIN_SCORE
+    said = problem_text(error.problem)
+    assert said == f"Mật khẩu quá dễ đoán ({VI['pw.hint.' + hint]}); hãy dùng mật khẩu dài hơn, ghép vài từ ít gặp."
+
+
+def test_the_person_s_data_counts_for_zxcvbn_too():
+    lan = PersonalData(full_name="Phạm Thị Lan", phone="+84912000111")
+    # For anyone else a strong password; for Phạm Thị Lan her name, which zxcvbn sees too
+    # (the name check refuses it first: this is the second line of defence).
+    assert strength("Phamthilan#1") == (4, "short")
+    assert strength("Phamthilan#1", lan) == (1, "personal")
+
+
+def test_the_training_guide_names_the_rule_behind_each_weak_password():
+    from dvc_tui.core.guide import hint_key
+
+    assert hint_key("password.personal") == "guide.hint.password_personal"
+    assert hint_key("password.common") == hint_key("password.guessable") == "guide.hint.password_strong"
+    assert hint_key("password.weak") == "guide.hint.password"
+    assert "số CMT/CCCD" in VI["guide.hint.password_personal"]
+
+
+def test_every_hint_and_personal_kind_has_words_in_both_catalogs_and_no_english_feedback_in_vietnamese():
+    from zxcvbn import feedback
+
+    english = [line.strip().strip("_()'\"") for line in Path(feedback.__file__).read_text().splitlines()
+               if "_(" in line]
+    assert len(english) > 10
+    for kind in PERSONAL_KINDS:
+        assert f"pw.personal.{kind}" in VI and f"pw.personal.{kind}" in EN
+    for hint in GUESS_HINTS:
+        assert f"pw.hint.{hint}" in VI and f"pw.hint.{hint}" in EN
+        said = problem_text(PortalError("password.guessable", hint=hint).problem)
+        assert not any(sentence[:20] in said for sentence in english if sentence)
+
+
+@FAST
+@given(st.text(alphabet=LOWER + UPPER + DIGITS + SPECIAL + " ", min_size=29, max_size=MAX_LENGTH - 4))
+def test_long_passwords_are_judged_without_error(password):
+    """zxcvbn refuses more than its max_length and slows down badly on long text: the check
+    scores two 32-character windows, and any answer is a PortalError or none."""
+    assert weak_or_none(password + "aA1!") in (None, *WEAK_KEYS)
+
+
+def test_a_long_password_counts_by_its_better_end():
+    assert weak_or_none("a" * 40 + "Sen-Vang-2024!") is None
+    assert weak_or_none("Sen-Vang-2024!" + "a" * 40) is None
+    assert weak_or_none("Xy1!" * 32) == "password.guessable"  # a repeat, at either end
+
+
+def test_zxcvbn_is_imported_only_when_a_password_is_judged():
+    probe = (
+        "import json, sys\n"
+        "from dvc_tui.core.passwords import check_new_password\n"
+        "from dvc_tui.core.problems import PortalError\n"
+        "seen = ['zxcvbn' in sys.modules]\n"
+        "try:\n"
+        "    check_new_password('abc', 'abc')\n"
+        "except PortalError:\n"
+        "    pass\n"
+        "seen.append('zxcvbn' in sys.modules)\n"
+        "check_new_password(sys.argv[1], sys.argv[1])\n"
+        "seen.append('zxcvbn' in sys.modules)\n"
+        "print(json.dumps(seen))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, GOOD_PASSWORD], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [False, False, True]
+
+
+def test_judging_from_several_threads_keeps_each_person_s_inputs():
+    """zxcvbn keeps user inputs in a module global; the lock keeps one check's inputs its own."""
+    lan = PersonalData(full_name="Phạm Thị Lan")
+    expected = {who: strength("Lanpham#7Q", who) for who in (lan, PersonalData())}
+    results: list[bool] = []
+
+    def judge(who):
+        for _ in range(20):
+            results.append(strength("Lanpham#7Q", who) == expected[who])
+
+    threads = [threading.Thread(target=judge, args=(who,)) for who in (lan, PersonalData()) * 2]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results and all(results)
 
 
 # -- the hasher ---------------------------------------------------------------------------

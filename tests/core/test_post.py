@@ -21,7 +21,7 @@ from dvc_tui.core.sms import SmsGateway
 from dvc_tui.core.text import problem_text, set_language, t
 from dvc_tui.store.sqlite import SqliteStore
 
-PASSWORD = "Abcdef1!"
+PASSWORD = "Sen-Vang-2024!"
 TODAY = date(2026, 11, 30)
 AN = {"cccd": "001090012345", "name": "Nguyễn Văn An", "dob": "01/01/1990", "phone": "0828123088"}
 AN_PHONE = "+84828123088"

@@ -23,7 +23,7 @@ from dvc_tui.store.sqlite import SqliteStore
 KNOWN = "001090012345"
 UNKNOWN = "079090054321"
 PHONE = "+84828123088"
-OLD = "Abcdef1!"
+OLD = "Sen-Vang-2024!"
 NEW = "Moi#Matkhau9"
 
 
@@ -130,6 +130,25 @@ def test_a_reset_sends_a_code_to_the_accounts_number_then_replaces_the_password(
     assert refused(accounts.check_password, KNOWN, OLD).key == "login.invalid"
     # Nothing else about the account changed.
     assert {**vars(stored), "password_hash": None} == {**vars(account), "password_hash": None}
+
+
+def test_the_new_password_may_not_hold_the_account_s_data_compared_only_after_the_code(accounts, sms, store, account):
+    with_phone, with_name, with_id = "Sen#0828123088", "Nguyen!Q2024x", "Sen#001090012345"
+    # The ID was typed by the user: compared from the start.
+    assert refused(accounts.complete_password_reset, KNOWN, with_id, with_id).problem.params == {"which": "id"}
+    # The account's phone and name are compared only once the code proved the phone: before it,
+    # the answer is the same as for any password (nothing about the account shows).
+    for password in (with_phone, with_name):
+        assert refused(accounts.complete_password_reset, KNOWN, password, password).key == "reset.code_needed"
+        assert refused(accounts.complete_password_reset, UNKNOWN, password, password).key == "reset.code_needed"
+    verified(accounts, sms)
+    for password, which, words in [(with_phone, "phone", "số điện thoại"), (with_name, "name", "họ tên")]:
+        error = refused(accounts.complete_password_reset, KNOWN, password, password)
+        assert (error.key, error.problem.params) == ("password.personal", {"which": which})
+        assert problem_text(error.problem) == f"Mật khẩu không được chứa {words} của bạn."
+    assert store.get_account(KNOWN) == account  # nothing changed, the code not spent
+    accounts.complete_password_reset(KNOWN, NEW, NEW)
+    assert accounts.check_password(KNOWN, NEW).username == KNOWN
 
 
 def test_one_confirmed_code_changes_the_password_once(accounts, sms, store, account):

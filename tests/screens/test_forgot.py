@@ -156,10 +156,13 @@ async def test_the_form_checks_the_id_and_a_wrong_captcha_gets_a_new_one(make_ap
         await pilot.press("f5")
         assert captcha_code(app) != second
         await type_into(pilot, "cccd", "00109001234")
-        await type_into(pilot, "captcha", captcha_code(app).lower())
+        answered = captcha_code(app)
+        await type_into(pilot, "captcha", answered.lower())
         await submit(app, pilot)
         assert error_of(app, "cccd") == "Số CMT/CCCD phải có 9 số (CMT) hoặc 12 số (CCCD); bạn đã nhập 11 số."
         assert error_of(app, "captcha") == ""
+        # One captcha answer, one try: refused for the ID, the captcha is new and empty too.
+        assert captcha_code(app) != answered and value_of(app, "captcha") == ""
         assert app.focused.id == "cccd"
         assert app.screen.id == "forgot-password"
         assert sms_shown(app) == []  # nothing was sent for any of these
@@ -253,6 +256,11 @@ async def test_the_old_password_weak_or_unequal_ones_are_refused(make_app):
         assert app.focused.id == "password"
         await set_new_password(app, pilot, "abcdefgh")
         assert error_of(app, "password") == "Mật khẩu còn thiếu: chữ in hoa."
+        # The account's phone and name are compared in the worker, after the code: same place.
+        await set_new_password(app, pilot, "Sen#0828123088")
+        assert error_of(app, "password") == "Mật khẩu không được chứa số điện thoại của bạn."
+        assert value_of(app, "password") == "Sen#0828123088"
+        assert app.focused.id == "password"
         await set_new_password(app, pilot, NEW, NEW + "x")
         assert error_of(app, "password-confirm") == "Xác nhận mật khẩu không khớp với mật khẩu."
         assert app.focused.id == "password-confirm"

@@ -1,8 +1,10 @@
 """The password step (zone 9): the live checklist, the rule's refusals, Argon2id at rest, no copy."""
 
 from dvc_tui.widgets.inputs import PasswordInput
+from dvc_tui.core.text import VI
 from tests.screens.helpers import (
     CITIZEN,
+    GOOD_PASSWORD,
     click,
     error_of,
     paste,
@@ -75,7 +77,7 @@ async def test_the_checklist_ticks_live_and_weak_unequal_or_late_passwords_are_r
             assert value_of(app, "password") == password  # kept to be corrected
             assert app.focused.id == "password"
         # Two different passwords are refused under the confirmation.
-        await paste(pilot, {"password": "Abcdef1!", "password-confirm": "Abcdef1?"})
+        await paste(pilot, {"password": "Sen-Vang-2024!", "password-confirm": "Sen-Vang-2024?"})
         assert ticked(app) == set(RULE_LINES[:5])
         await submit(app, pilot)
         assert app.screen.id == "set-password"
@@ -83,7 +85,7 @@ async def test_the_checklist_ticks_live_and_weak_unequal_or_late_passwords_are_r
         assert error_of(app, "password-confirm") == "Xác nhận mật khẩu không khớp với mật khẩu."
         assert app.focused.id == "password-confirm"
         # A good password, but more than 15 minutes after the code was confirmed.
-        await paste(pilot, {"password": "Abcdef1!", "password-confirm": "Abcdef1!"})
+        await paste(pilot, {"password": "Sen-Vang-2024!", "password-confirm": "Sen-Vang-2024!"})
         clock.advance(15 * 60 + 1)
         await submit(app, pilot)
         assert app.screen.id == "set-password"
@@ -91,6 +93,38 @@ async def test_the_checklist_ticks_live_and_weak_unequal_or_late_passwords_are_r
             "Mã OTP chưa được xác nhận hoặc đã quá 15 phút; vui lòng đăng ký lại."
         )
         assert app.services.store.count_accounts() == 0
+
+
+async def test_a_weak_password_is_refused_under_the_field_in_vietnamese_and_kept(make_app):
+    """Past the portal's rule, but the person's own data, a common password or guessable: the
+    reason under the password field (before any mismatch), both values kept, nothing created."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_set_password(app, pilot)  # Nguyễn Văn An, 001090012345, 01/01/1990, 0828123088
+        guessable = "Mật khẩu quá dễ đoán ({}); hãy dùng mật khẩu dài hơn, ghép vài từ ít gặp."
+        refusals = {
+            "Sen#0828123088": "Mật khẩu không được chứa số điện thoại của bạn.",
+            "Sen#001090012345": "Mật khẩu không được chứa số CMT/CCCD của bạn.",
+            "Nguyễn@2024!": "Mật khẩu không được chứa họ tên của bạn.",
+            "An@2024xyzw": "Mật khẩu không được chứa họ tên của bạn.",
+            "Sen#01011990": "Mật khẩu không được chứa ngày sinh của bạn.",
+            "P@ssw0rd2024!": "Mật khẩu này nằm trong danh sách mật khẩu hay bị dùng nhất; hãy chọn mật khẩu khác.",
+            "Zaq1@wsX": guessable.format(VI["pw.hint.keyboard"]),
+        }
+        for password, message in refusals.items():
+            await paste(pilot, {"password": password, "password-confirm": password + "x"})
+            assert ticked(app) == set(RULE_LINES[:5])  # the rule is met: the weakness is said on submit
+            await submit(app, pilot)
+            assert app.screen.id == "set-password"
+            assert error_of(app, "password") == message, password
+            assert error_of(app, "password-confirm") == ""  # weakness first, then the confirmation
+            assert value_of(app, "password") == password
+            assert value_of(app, "password-confirm") == password + "x"
+            assert app.focused.id == "password"
+        assert app.services.store.count_accounts() == 0
+        await paste(pilot, {"password": GOOD_PASSWORD, "password-confirm": GOOD_PASSWORD})
+        await submit(app, pilot)
+        assert app.screen.id == "registered"
 
 
 async def test_registration_ends_at_level_2_with_an_argon2id_hash_and_no_clear_password_on_disk(make_app):
