@@ -19,7 +19,7 @@ from dvc_tui.core.flow import RegistrationDraft
 from dvc_tui.core.otp import Purpose
 from dvc_tui.core.text import language, set_language, t
 from dvc_tui.kiosk_mode import KioskControls
-from dvc_tui.screens.base import Nav, localize_bindings
+from dvc_tui.screens.base import Nav, TooSmall, localize_bindings
 from dvc_tui.screens.home import HomeScreen
 from dvc_tui.screens.trainer_log import recorded
 from dvc_tui.services import Services
@@ -98,23 +98,50 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
         self.sim_signal: Signal = Signal(self, "sim")
         # -- end SIM ký số ----------------------------------------------------------------------
 
+    refusal: str | None = None
+    """Why the app closed by itself at start (its data dir or database unusable), in one line."""
+
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
         self._open_services()
         self.start_kiosk()
 
+    def on_resize(self, event) -> None:
+        """Under 80x24 every screen says, in one line at its top, that the window is too small."""
+        for screen in self.screen_stack:
+            for notice in screen.query(TooSmall):
+                notice.show(event.size)
+
     # -- start-up, off the first paint -----------------------------------------------------
     @work(thread=True, group="startup", exit_on_error=False)
     def _open_services(self) -> None:
-        from dvc_tui.store.sqlite import StoreError
+        import sqlite3
+
+        from dvc_tui.core.text import problem_text
+        from dvc_tui.store.errors import StoreError, command_problem
 
         try:
+            self.services.store  # opened here, off the event loop, before any screen asks for it
             messages = [] if self.kiosk_on else self.services.sms.inbox(limit=RECENT_SMS)  # a kiosk starts clean
             secret = self.services.secret
-        except (StoreError, OSError, ValueError) as exc:
-            self.call_from_thread(self.notify, t("error.storage", detail=str(exc)), severity="error", timeout=30)
+        except (StoreError, OSError, sqlite3.Error) as exc:  # one line, in the user's language
+            self.call_from_thread(self._cannot_start, problem_text(command_problem(exc)))
+            return
+        except ValueError as exc:  # an install.key that is not a key
+            self.call_from_thread(self._cannot_start, t("error.storage", detail=str(exc)))
             return
         self.call_from_thread(self._opened, messages, secret)
+
+    def _cannot_start(self, reason: str) -> None:
+        """Without its store or key the app can do nothing (every step would fail): it closes at
+        once and keeps the one-line reason in `refusal`, which the CLI prints (exit 2). The CLI
+        checks the store before the screen is taken; this is for a store broken in between, or
+        a DvcApp built directly (tests, scripts)."""
+        self.refusal = reason
+        if not self.screen.is_mounted:  # the home page first finishes mounting (quitting mid-mount fails)
+            self.set_timer(0.02, lambda: self._cannot_start(reason))
+            return
+        self.exit(return_code=2)
 
     def _opened(self, messages: list, secret) -> None:
         for message in reversed(messages):

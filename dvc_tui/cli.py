@@ -105,11 +105,18 @@ def _config(args):
     return config
 
 
+TUI_COMMANDS = (None, "run", "demo", "phone")
+"""Commands that take the terminal: they say things on their screens, not on stderr."""
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from dvc_tui.config import ConfigError
-    from dvc_tui.store.sqlite import StoreError
+    import sqlite3
 
+    from dvc_tui.config import ConfigError
+    from dvc_tui.store.errors import StoreError, command_problem
+
+    said = _say_keyring_fallback() if args.command not in TUI_COMMANDS else None
     try:
         if args.command in (None, "run"):
             return _run_app(args)
@@ -123,17 +130,22 @@ def main(argv: list[str] | None = None) -> int:
             return _token(args)
         if args.command in _commands():
             return _command_module(args.command).run(args)
-    except StoreError as exc:
-        print(f"dvc-tui: {exc}", file=sys.stderr)
-        return 2
     except ConfigError as exc:  # a setting in the environment (DVC_TUI_IDLE=abc)
         print(f"dvc-tui: {exc}", file=sys.stderr)
         return 2
-    except OSError as exc:  # a file of the data dir unreadable or unwritable: one line, no traceback
-        print(f"dvc-tui: {t('error.storage', detail=f'{type(exc).__name__}: {exc}')}", file=sys.stderr)
+    except (StoreError, OSError, sqlite3.Error) as exc:
+        # the data dir or a file in it unusable, the database corrupt, newer or full: one line
+        from dvc_tui.core.text import problem_text
+
+        print(f"dvc-tui: {problem_text(command_problem(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    finally:
+        if said is not None:
+            from dvc_tui.store import secrets
+
+            secrets.fallback_listeners.remove(said)
     return 0
 
 
@@ -146,8 +158,33 @@ def _run_app(args) -> int:
 
         if refuse_without_pin(config):
             return 2
-    DvcApp(config=config).run()
+    _check_store(config)
+    app = DvcApp(config=config)
+    app.run()
+    if app.refusal:  # the store broke between the check and the start: still one line
+        print(f"dvc-tui: {app.refusal}", file=sys.stderr)
+        return 2
     return 0
+
+
+def _check_store(config) -> None:
+    """Open the database once before the screen is taken: a data dir that cannot be written, a
+    corrupt file or a newer schema is refused here (StoreError: one line, exit 2), untouched."""
+    from dvc_tui.store.sqlite import SqliteStore
+
+    SqliteStore(config.db_path).close()
+
+
+def _say_keyring_fallback():
+    """A command whose install key went to the 0600 file because no keyring worked says so,
+    once, in one line on stderr (the app says it in a notice). Returns the listener."""
+    from dvc_tui.store import secrets
+
+    def say(secret) -> None:
+        print(f"dvc-tui: {t('secret.file_fallback', path=str(secret.path))}", file=sys.stderr)
+
+    secrets.fallback_listeners.append(say)
+    return say
 
 
 def _idle_seconds(text: str) -> int:

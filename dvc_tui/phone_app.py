@@ -160,7 +160,10 @@ class PhoneApp(App[None]):
         self.run_worker(self._poll, thread=True, group="poll", exit_on_error=False)
 
     def _poll(self) -> None:
-        from dvc_tui.store.sqlite import StoreError
+        import sqlite3
+
+        from dvc_tui.core.text import problem_text
+        from dvc_tui.store.errors import StoreError, storage_problem
 
         try:
             store = self.services.store
@@ -171,8 +174,9 @@ class PhoneApp(App[None]):
                 if not newest or newest[0].id < self._last_sms:  # emptied (accounts reset), or a new file
                     wiped, messages = True, store.recent_sms(limit=SHOWN, phone=self.number)
             requests = self.services.sims.recent(limit=SHOWN, phone=self.number)
-        except (StoreError, OSError, ValueError) as exc:
-            self._call(self._failed, str(exc))
+        except (StoreError, sqlite3.Error, OSError, ValueError) as exc:
+            found = storage_problem(exc)  # said in the user's language; ValueError: a bad row
+            self._call(self._failed, problem_text(found) if found else t("error.storage", detail=exc))
             return
         self._call(self._apply, messages, wiped, requests)
 
@@ -185,7 +189,7 @@ class PhoneApp(App[None]):
     def _failed(self, detail: str) -> None:
         if detail != self._problem:  # once per problem, not every second
             self._problem = detail
-            self.notify(t("error.storage", detail=detail), severity="error", timeout=30)
+            self.notify(detail, severity="error", timeout=30)
 
     async def _apply(self, messages: list, wiped: bool, requests: list) -> None:
         self._problem = None

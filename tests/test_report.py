@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 
 import pytest
 
@@ -93,12 +94,23 @@ async def scripted_session(app, pilot, clock) -> dict[str, str]:
     return typed
 
 
+_SESSION: dict = {}  # the script's data dir and secrets, once per test process
+
+
 @pytest.fixture
-async def logged(make_app, data_dir, clock):
-    app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        typed = await scripted_session(app, pilot, clock)
-    return typed  # the app has closed: its log is on disk
+async def logged(make_app, data_dir, clock, tmp_path_factory):
+    """The script run once (it is the same every time): each test gets a copy of its data dir."""
+    if not _SESSION:
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            typed = await scripted_session(app, pilot, clock)
+        # the app has closed: its log is on disk
+        kept = tmp_path_factory.mktemp("scripted-session") / "data"
+        shutil.copytree(data_dir, kept)
+        _SESSION.update(data_dir=kept, typed=typed)
+    else:
+        shutil.copytree(_SESSION["data_dir"], data_dir)
+    return dict(_SESSION["typed"])
 
 
 async def test_report_of_a_scripted_session_matches_the_script(logged, data_dir, tmp_path, capsys):
@@ -159,5 +171,6 @@ def test_an_unreadable_log_is_one_line_and_exit_2(tmp_path, capsys, monkeypatch)
     monkeypatch.setattr(events, "read_events", unreadable)
     assert cli.main(["--data-dir", str(tmp_path), "report"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("dvc-tui: Không đọc/ghi được dữ liệu: PermissionError") and "Traceback" not in err
+    assert err.startswith("dvc-tui: ") and "events.jsonl" in err and "không có quyền truy cập" in err
+    assert "Traceback" not in err
     assert len(err.strip().splitlines()) == 1

@@ -13,13 +13,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, LoadingIndicator, Static
+from textual.widgets import LoadingIndicator, Static
 
 from dvc_tui.core.problems import PortalError
 from dvc_tui.core.guide import hint_key
 from dvc_tui.core.text import Said, language, problem_text, t
 from dvc_tui.screens.trainer_log import note_entered, note_shown
 from dvc_tui.widgets.banner import Banner
+from dvc_tui.widgets.footer import PortalFooter
 from dvc_tui.widgets.guide import Guide
 from dvc_tui.widgets.sms_inbox import SmsInbox
 
@@ -53,6 +54,28 @@ def localize_bindings(node) -> None:
         bindings[key] = localized
 
 
+MIN_SIZE = (80, 24)
+"""The smallest window the screens are laid out for: the kiosks' 80x24 terminal."""
+
+
+class TooSmall(Static):
+    """"Cửa sổ quá nhỏ": one line at the top of every screen while the window is smaller than
+    MIN_SIZE, hidden otherwise; the app shows it again on every resize (DvcApp.on_resize)."""
+
+    def __init__(self) -> None:
+        super().__init__("", id="too-small", markup=False)
+
+    def on_mount(self) -> None:
+        self.show(self.app.size)
+
+    def show(self, size) -> None:
+        small = size.width < MIN_SIZE[0] or size.height < MIN_SIZE[1]
+        if small:
+            self.update(t("window.too_small", width=size.width, height=size.height,
+                          min_width=MIN_SIZE[0], min_height=MIN_SIZE[1]))
+        self.display = small
+
+
 class Busy(Horizontal):
     """A loading indicator and what is being done; hidden when idle."""
 
@@ -75,6 +98,7 @@ class PortalScreen(Screen[Any]):
     STEP: tuple[int, int] | None = None
     ZONES: dict[str, int] = {}
     """Widget id -> the leaflet's zone number ("vùng số"), for the training mode."""
+    AUTO_FOCUS = ""  # given by _auto_focus, after the screen's own focus (see there)
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -84,15 +108,32 @@ class PortalScreen(Screen[Any]):
         self.composed_language = language()
         self._said: dict[str, tuple[str | None, bool]] = {}  # say()'s messages, to say again
         self._hint: tuple[str, str] | None = None  # (where, hint key) of the latest mistake
+        self._shown_once = False  # see _first_shown
+        self._preset_classes()
+
+    def _preset_classes(self) -> None:
+        """The classes the screen would get once shown (the width's breakpoint, -training), given
+        before its widgets are styled: added after, each would style the whole screen again."""
+        try:
+            app = self.app
+            width, height = app.size
+        except Exception:  # noqa: BLE001 - no running app (a screen built alone): the resize sets them
+            return
+        horizontal = app.HORIZONTAL_BREAKPOINTS if self.HORIZONTAL_BREAKPOINTS is None else self.HORIZONTAL_BREAKPOINTS
+        vertical = app.VERTICAL_BREAKPOINTS if self.VERTICAL_BREAKPOINTS is None else self.VERTICAL_BREAKPOINTS
+        for size, breakpoints in ((width, horizontal), (height, vertical)):  # as Screen._on_resize picks
+            self.add_class(*self._get_breakpoint_classes(size, breakpoints or []), update=False)
+        self.set_class(bool(getattr(app, "training", False)), "-training", update=False)
 
     def compose(self) -> ComposeResult:
+        yield TooSmall()
         yield Banner(self.STEP)
         with Horizontal(id="layout"):
             with VerticalScroll(id="main"):
                 yield from self.compose_body()
             yield SmsInbox()
         yield Guide()
-        yield Footer()
+        yield PortalFooter()  # Textual's Footer, recomposed only when its keys change
 
     def compose_body(self) -> ComposeResult:
         yield from ()
@@ -100,6 +141,20 @@ class PortalScreen(Screen[Any]):
     def on_mount(self) -> None:
         # Textual calls on_mount of every class in the MRO (subclass first): no super() call.
         self.apply_training()
+        self.app.call_later(self._auto_focus)  # after the focus the screen's on_mount asked for
+
+    def _auto_focus(self) -> None:
+        """Textual's auto focus (the first focusable widget), only where the screen gave none.
+
+        Textual gives it before the screen's on_mount, so the scrolling body took the focus on
+        every screen and lost it at once to the field or button the screen focuses: each time
+        the whole body was styled again (twice a screen, a stall on a kiosk)."""
+        if not self.is_attached or self.focused is not None or not self.app.AUTO_FOCUS:
+            return
+        for widget in self.query(self.app.AUTO_FOCUS):
+            if widget.focusable:
+                self.set_focus(widget)
+                break
 
     # -- navigation ------------------------------------------------------------------------
     def action_back(self) -> None:
@@ -113,6 +168,15 @@ class PortalScreen(Screen[Any]):
     @on(events.ScreenResume)
     def _trainer_step(self) -> None:
         note_entered(self)  # the trainer's log: a step of a path entered
+
+    @on(events.ScreenResume)
+    def _first_shown(self, event: events.ScreenResume) -> None:
+        """Shown for the first time, just composed: every widget was styled as it was mounted
+        (with the classes _preset_classes gave), so Screen's handler, which runs after this one,
+        need not style the whole screen again. Later resumes do, as Textual does."""
+        if not self._shown_once:
+            self._shown_once = True
+            event.refresh_styles = False
 
     # -- messages --------------------------------------------------------------------------
     def say(self, widget_id: str, message: str | None, *, error: bool = True) -> None:
@@ -137,7 +201,8 @@ class PortalScreen(Screen[Any]):
         self.set_class(on, "-training")
         for widget_id, zone in self.ZONES.items():
             for widget in self.query(f"#{widget_id}"):
-                widget.add_class("zone", f"zone-{zone}")
+                # the zones' styles are all under .-training: off, the classes change no style
+                widget.add_class("zone", f"zone-{zone}", update=on)
                 widget.border_title = t("training.zone", n=zone) if on else None
         self.update_guide()
 
@@ -161,6 +226,7 @@ class PortalScreen(Screen[Any]):
 
     # -- the language, switched at run time (F8) -------------------------------------------
     def on_screen_resume(self) -> None:
+        self.app.call_later(self._auto_focus)
         if self.composed_language != language():
             self.call_later(self.relocalize)
         else:
@@ -215,8 +281,7 @@ class PortalScreen(Screen[Any]):
                 app.call_from_thread(finish, None, exc)
             except Exception as exc:  # noqa: BLE001 - shown to the user in one line
                 app.log.error(f"blocking work failed: {type(exc).__name__}")
-                detail = f"{type(exc).__name__}: {exc}" if _is_environmental(exc) else type(exc).__name__
-                app.call_from_thread(finish, None, PortalError("error.unexpected", detail=detail))
+                app.call_from_thread(finish, None, _said_in_place(exc))
             else:
                 app.call_from_thread(finish, result, None)
 
@@ -232,10 +297,15 @@ class PortalScreen(Screen[Any]):
         self.run_worker(job, thread=True, exclusive=True, group="blocking", exit_on_error=False)
 
 
-def _is_environmental(exc: Exception) -> bool:
-    from dvc_tui.store.sqlite import StoreError
+def _said_in_place(exc: Exception) -> PortalError:
+    """A failure of the environment (a full disk, a data dir that cannot be written, a corrupt
+    or busy database: store/errors.py) in the user's words; anything else (a bug) by its name."""
+    from dvc_tui.store.errors import storage_problem
 
-    return isinstance(exc, (StoreError, OSError))
+    found = storage_problem(exc)
+    if found is None:
+        return PortalError("error.unexpected", detail=type(exc).__name__)
+    return PortalError(found.key, **found.params)
 
 
 def problem(error: PortalError) -> str:

@@ -12,6 +12,7 @@ import random
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 SERVICE = "dvc-tui"
 KEY_FILE = "install.key"
@@ -24,6 +25,11 @@ class InstallSecret:
     where: str  # "keyring" or "file"
     path: Path | None = None  # the file, when `where` is "file"
     fell_back: bool = False  # True when a keyring was tried and failed during this load
+
+
+fallback_listeners: list[Callable[["InstallSecret"], None]] = []
+"""Called with the secret of a load that fell back to the file because no keyring worked (the
+staff commands say so on stderr; the app reads `fell_back` and says it in a notice)."""
 
 
 def _username(data_dir: Path) -> str:
@@ -74,7 +80,11 @@ def load_install_secret(
             pass
     key = new_key()
     _write_key_file(key_file, key)
-    return InstallSecret(_read_key_file(key_file), "file", key_file, fell_back=tried)
+    secret = InstallSecret(_read_key_file(key_file), "file", key_file, fell_back=tried)
+    if tried:
+        for listener in list(fallback_listeners):
+            listener(secret)
+    return secret
 
 
 def _write_key_file(path: Path, key: bytes) -> None:
