@@ -11,6 +11,15 @@ import pytest
 
 from dvc_tui.core.clock import FakeClock
 
+# Pilot's pause() and press() wait for the app to look idle: until one sleep of SLEEP_GRANULARITY
+# (20 ms) passes with almost no CPU used (a twentieth of it). Each pause so cost at least 20 ms
+# of a worker doing nothing, a quarter of a Pilot test's time. 5 ms windows with the same ratio
+# end the wait as soon as the app is done, after the same message-queue drain (_wait_for_screen).
+import textual._wait  # noqa: E402 - a light module (asyncio, time); Pilot imports it anyway
+
+textual._wait.SLEEP_GRANULARITY = 0.005
+textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
+
 CITIZEN = {
     "cccd": "001090012345",
     "full-name": "Nguyễn Văn An",
@@ -18,7 +27,26 @@ CITIZEN = {
     "phone": "0828123088",
 }
 """A training citizen whose number the carrier registry holds in his own name."""
-GOOD_PASSWORD = "Abcdef1!"
+GOOD_PASSWORD = "Sen-Vang-2024!"
+"""Past every check of a new password: the rule, no training citizen's data, not common, zxcvbn 3+."""
+
+
+SLOW_SYNC_MODULES = {"test_broken_env.py", "test_durability.py", "test_import_hygiene.py", "test_screenshots.py"}
+"""Modules of plain (not async) tests that still take seconds each: subprocesses, whole sessions."""
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """The slow tests first (Pilot sessions, snapshots, subprocesses), the quick ones last, each
+    group in the order collected: on two workers (pytest -n 2) the quick ones fill the end, so
+    both workers finish together instead of one waiting for the other's last long test."""
+    import inspect
+
+    def slow(item) -> bool:
+        function = getattr(item, "obj", None)
+        return (inspect.iscoroutinefunction(function) or item.path.parent.name in ("screens", "snapshots")
+                or item.path.name in SLOW_SYNC_MODULES)
+
+    items.sort(key=lambda item: not slow(item))  # a stable sort: False (slow) first
 
 
 @pytest.fixture

@@ -52,14 +52,14 @@ def test_importing_core_loads_no_textual():
 def test_importing_core_loads_no_adapter_library():
     """core takes a Store, a Clock and a Hasher by parameter: no SQLite, keyring, argon2 or
     phone metadata at import time (they load when a function needs them)."""
-    watched = ["sqlite3", "_sqlite3", "keyring", "argon2", "phonenumbers", "pyotp", "dvc_tui.store"]
+    watched = ["sqlite3", "_sqlite3", "keyring", "argon2", "phonenumbers", "pyotp", "zxcvbn", "dvc_tui.store"]
     report = loaded_after(["dvc_tui.core", *CORE_MODULES], watched)
     assert report[CORE_MODULES[-1]] == []
 
 
 def test_importing_the_app_loads_no_keyring_hashing_phone_metadata_or_store():
     watched = [
-        "keyring", "argon2", "_argon2_cffi_bindings", "phonenumbers", "sqlite3", "_sqlite3",
+        "keyring", "argon2", "_argon2_cffi_bindings", "phonenumbers", "sqlite3", "_sqlite3", "zxcvbn",
         "dvc_tui.store", "dvc_tui.store.sqlite", "dvc_tui.store.secrets",
     ]
     report = loaded_after(["dvc_tui.app"], watched)
