@@ -25,7 +25,7 @@ from dvc_tui.core.otp import CodeStatus, OneTimeCodes, Purpose, derive_otp_secre
 from dvc_tui.core.passwords import HashCost, PasswordHasher
 from dvc_tui.core.problems import PortalError
 from dvc_tui.core.sms import SmsGateway
-from dvc_tui.core.text import problem_text, set_language
+from dvc_tui.core.text import problem_text
 from dvc_tui.store.sqlite import SqliteStore
 
 PASSWORD = "Sen-Vang-2024!"
@@ -48,18 +48,6 @@ def registration(
         phone=parse_phone(phone),
         email=parse_email(email),
     )
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    set_language("vi")
-    yield
-    set_language("vi")
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from dvc_tui.core.accounts import AccountExists, Accounts, BhxhRegistration, Level, Method, Subject
 from dvc_tui.core.bhxh import PRACTICE_INSURED
 from dvc_tui.core.carrier import TRAINING_SUBSCRIBERS
-from dvc_tui.core.clock import FakeClock
 from dvc_tui.core.identity import parse_bhxh_number, parse_dob, parse_full_name, parse_id_number, parse_phone
 from dvc_tui.core.otp import OneTimeCodes, Purpose, derive_otp_secret
 from dvc_tui.core.passwords import HashCost, PasswordHasher
@@ -35,11 +34,6 @@ def form(bhxh=MINH["bhxh"], cccd=MINH["cccd"], name=MINH["name"], dob=MINH["dob"
         full_name=parse_full_name(name),
         dob=born,
     )
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture

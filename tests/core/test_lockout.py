@@ -13,7 +13,6 @@ import pytest
 
 from dvc_tui.config import Config
 from dvc_tui.core.accounts import Account, Accounts, Level, Method, Subject
-from dvc_tui.core.clock import FakeClock
 from dvc_tui.core.lockout import (
     MAX_FAILURES,
     QUIET_RESET,
@@ -50,18 +49,6 @@ class CountingHasher(PasswordHasher):
         with self._lock:
             self.checks += 1
         return super().verify(phc, password)
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    set_language("vi")
-    yield
-    set_language("vi")
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture

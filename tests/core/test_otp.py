@@ -16,7 +16,6 @@ from dvc_tui.core.clock import FakeClock
 from dvc_tui.core.otp import CodeStatus, OneTimeCodes, Purpose, derive_otp_secret
 from dvc_tui.core.problems import PortalError
 from dvc_tui.core.sms import SENDER, SmsGateway
-from dvc_tui.core.text import set_language
 from dvc_tui.store.sqlite import SqliteStore
 
 INSTALL_KEY = bytes(range(32))
@@ -38,18 +37,6 @@ def test_the_reference_hotp_matches_rfc_4226_appendix_d():
     key = b"12345678901234567890"
     expected = ["755224", "287082", "359152", "969429", "338314", "254676", "287922", "162583", "399871", "520489"]
     assert [rfc4226_hotp(key, i) for i in range(10)] == expected
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    set_language("vi")
-    yield
-    set_language("vi")
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dvc_tui.core.accounts import AccountExists, Accounts, Level, Method, PostRegistration, Subject
-from dvc_tui.core.clock import FakeClock
 from dvc_tui.core.identity import parse_dob, parse_email, parse_full_name, parse_id_number, parse_phone
 from dvc_tui.core.otp import CodeStatus, OneTimeCodes, Purpose, derive_otp_secret
 from dvc_tui.core.passwords import HashCost, PasswordHasher
@@ -39,18 +38,6 @@ def counter(papers=PAPERS, **changes) -> PostRegistration:
         email=parse_email(values["email"]),
         papers=tuple(papers),
     )
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    set_language("vi")
-    yield
-    set_language("vi")
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture

@@ -11,13 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dvc_tui.core.accounts import Account, Accounts, Level, Method, PasswordReset, Subject
-from dvc_tui.core.clock import FakeClock
 from dvc_tui.core.identity import PROVINCES, parse_phone
 from dvc_tui.core.otp import MAX_ATTEMPTS, CodeStatus, OneTimeCodes, Purpose, derive_otp_secret
 from dvc_tui.core.passwords import HashCost, PasswordHasher
 from dvc_tui.core.problems import PortalError
 from dvc_tui.core.sms import SmsGateway
-from dvc_tui.core.text import problem_text, set_language
+from dvc_tui.core.text import problem_text
 from dvc_tui.store.sqlite import SqliteStore
 
 KNOWN = "001090012345"
@@ -25,18 +24,6 @@ UNKNOWN = "079090054321"
 PHONE = "+84828123088"
 OLD = "Sen-Vang-2024!"
 NEW = "Moi#Matkhau9"
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    set_language("vi")
-    yield
-    set_language("vi")
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dvc_tui.core.accounts import Account, Level, Method, Subject
-from dvc_tui.core.clock import FakeClock
 from dvc_tui.core.problems import PortalError
 from dvc_tui.core.totp import (
     ISSUER,
@@ -69,11 +68,6 @@ def test_the_module_accepts_the_rfc_6238_vectors_at_their_time_step(unix_time, e
 
 
 # -- fixtures ------------------------------------------------------------------------------
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
 @pytest.fixture
 def store(tmp_path):
     s = SqliteStore(tmp_path / "dvc.sqlite3")
