@@ -60,12 +60,26 @@ class Config:
         return cls(
             data_dir=Path(chosen_dir).expanduser(),
             language=language or env.get(ENV_LANG) or "vi",
-            hash_cost=hash_cost or env.get(ENV_HASH_COST) or "production",
+            hash_cost=_hash_cost(hash_cost or env.get(ENV_HASH_COST) or "production", from_env=not hash_cost),
             use_keyring=use_keyring if use_keyring is not None else not keyring_off,
             training=training if training is not None else env.get(ENV_TRAINING, "").lower() in ("1", "true", "yes"),
             kiosk=kiosk if kiosk is not None else env.get(ENV_KIOSK, "").lower() in ("1", "true", "yes"),
             idle_seconds=idle_seconds if idle_seconds is not None else _idle_from_env(env),
         )
+
+
+def _hash_cost(text: str, *, from_env: bool) -> str:
+    """A named Argon2id cost or one spelled out (t=..,m=..,p=..), checked now so a typo is one
+    line at start, not a failure at the first password."""
+    from dvc_tui.core.passwords import HashCost
+    from dvc_tui.core.text import t
+
+    try:
+        HashCost.named(text)
+    except ValueError:
+        message = t("cli.hash_cost_invalid", given=text)
+        raise ConfigError(f"{ENV_HASH_COST}: {message}" if from_env else message) from None
+    return text.strip().lower()
 
 
 def _idle_from_env(env) -> int:

@@ -577,3 +577,16 @@ async def test_two_apps_on_one_data_dir_share_accounts_both_ways_without_databas
         assert app.screen.id == "profile"
         words = " ".join([n.message for n in app._notifications] + [err.decode()])
         assert "locked" not in words and "Traceback" not in words
+
+
+def test_a_hash_cost_that_cannot_be_used_is_one_line_from_the_flag_or_the_environment(tmp_path):
+    data_dir = tmp_path / "data"
+    flag = run_cli(tmp_path, "--data-dir", str(data_dir), "--hash-cost", "t=0,m=65536,p=1", "accounts", "list")
+    assert flag.returncode == 2 and "Traceback" not in flag.stderr
+    assert t("cli.hash_cost_invalid", given="t=0,m=65536,p=1") in flag.stderr
+    env = {**cli_env(tmp_path), "DVC_TUI_HASH_COST": "fastest"}
+    line = one_line(run_cli(tmp_path, "--data-dir", str(data_dir), "accounts", "list", env=env))
+    assert line == "dvc-tui: DVC_TUI_HASH_COST: " + t("cli.hash_cost_invalid", given="fastest")
+    assert not data_dir.exists()  # refused before anything was made
+    spelled = run_cli(tmp_path, "--data-dir", str(data_dir), "--hash-cost", "t=2,m=1024,p=1", "accounts", "list")
+    assert spelled.returncode == 0, spelled.stderr

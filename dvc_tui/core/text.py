@@ -722,6 +722,7 @@ VI: dict[str, str] = {
     "cli.kiosk.on": "bật",
     "cli.kiosk.off": "tắt",
     "cli.kiosk.no_pin": "Chế độ kiosk cần mã PIN giảng viên. Đặt trước bằng: dvc-tui kiosk set-pin",
+    "cli.hash_cost_invalid": "Chi phí băm mật khẩu \"{given}\" không dùng được: chọn production, low, test hoặc ghi rõ t=SỐ_LƯỢT,m=KiB,p=SỐ_LUỒNG (ví dụ t=2,m=65536,p=1).",
     "cli.kiosk.idle_invalid": "thời gian chờ là một số giây nguyên từ {min} đến {max}.",
     # -- phone app, training data, info screen
     "key.info": "Thông tin",
@@ -1579,6 +1580,7 @@ EN: dict[str, str] = {
     "cli.kiosk.on": "on",
     "cli.kiosk.off": "off",
     "cli.kiosk.no_pin": "Kiosk mode needs a trainer PIN. Set one first with: dvc-tui kiosk set-pin",
+    "cli.hash_cost_invalid": "Password hashing cost \"{given}\" cannot be used: choose production, low, test or spell it out as t=PASSES,m=KiB,p=LANES (for example t=2,m=65536,p=1).",
     "cli.kiosk.idle_invalid": "the idle time is a whole number of seconds from {min} to {max}.",
     # -- phone app, training data, info screen
     "key.info": "Information",

@@ -445,11 +445,24 @@ def hasher() -> PasswordHasher:
     return PasswordHasher(HashCost.named("test"))
 
 
-def test_hash_costs_are_named():
+def test_hash_costs_are_named_or_spelled_out():
     assert HashCost.named("test").time_cost >= 1
-    assert HashCost.named("production").memory_cost >= 19 * 1024
-    with pytest.raises(ValueError, match="unknown hash cost"):
-        HashCost.named("fastest")
+    production = HashCost.named("production")
+    assert production.memory_cost >= 19 * 1024  # at least OWASP's minimum memory
+    assert HashCost.named(" Production ") == production
+    spelled = HashCost.named("p=1, t=2, m=65536")
+    assert (spelled.time_cost, spelled.memory_cost, spelled.parallelism) == (2, 65536, 1)
+    assert HashCost.named(spelled.spelled()) == spelled
+    for bad in ("fastest", "", "t=2,m=65536", "t=2,t=3,m=65536", "t=0,m=65536,p=1", "t=1,m=7,p=1",
+                "t=1,m=16,p=4", "t=1,m=99999999,p=1", "t=x,m=1,p=1", "t=1;m=65536;p=1"):
+        with pytest.raises(ValueError):
+            HashCost.named(bad)
+
+
+def test_a_spelled_out_cost_makes_hashes_with_those_parameters():
+    phc = PasswordHasher(HashCost.named("t=2,m=64,p=1")).hash("Sen-Vang-2024!")
+    assert phc.startswith("$argon2id$v=19$m=64,t=2,p=1$")
+    assert PasswordHasher(HashCost.named("test")).needs_rehash(phc)  # a changed cost upgrades at login
 
 
 @HASHING
