@@ -19,8 +19,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="where the accounts and messages are kept "
                         "(default: the user data dir; env DVC_TUI_DATA_DIR)")
     parser.add_argument("--lang", choices=["vi", "en"], help="language of the screens (default vi; env DVC_TUI_LANG)")
-    parser.add_argument("--hash-cost", choices=["production", "low", "test"],
-                        help="Argon2id cost (default production; env DVC_TUI_HASH_COST)")
+    parser.add_argument("--hash-cost", type=_hash_cost, metavar="COST",
+                        help="Argon2id cost: production (t=1, m=46 MiB, p=1, ~90 ms a hash), low, test, "
+                        "or spelled out as t=2,m=65536,p=1 (default production; env DVC_TUI_HASH_COST)")
     parser.add_argument("--no-keyring", action="store_true",
                         help="keep the install's key in a 0600 file, not the OS keyring")
     parser.add_argument("--training", action="store_true", default=None,
@@ -187,6 +188,16 @@ def _say_keyring_fallback():
     return say
 
 
+def _hash_cost(text: str) -> str:
+    from dvc_tui.core.passwords import HashCost
+
+    try:
+        HashCost.named(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.hash_cost_invalid", given=text)) from None
+    return text.strip().lower()
+
+
 def _idle_seconds(text: str) -> int:
     from dvc_tui.core.kiosk import MAX_IDLE_SECONDS, MIN_IDLE_SECONDS, parse_idle_seconds
 
@@ -209,17 +220,36 @@ def _store(args):
 
 
 def _accounts_list(args) -> int:
+    """Every account, oldest first, streamed from the store's cursor: the first line comes at
+    once and memory stays flat however many accounts there are (benchmarks/scale.py). Output to
+    a pipe that closes early (`| head`) ends quietly."""
+    try:
+        return _print_accounts(args)
+    except BrokenPipeError:
+        import os
+
+        # Python would complain at exit flushing stdout: point it at /dev/null first.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _broken_pipe() -> None:
+    raise BrokenPipeError
+
+
+def _print_accounts(args) -> int:
     from rich.console import Console
-    from rich.table import Table
 
     from dvc_tui.core.clock import VN_TZ
-    from dvc_tui.core.accounts import Subject
+    from dvc_tui.core.accounts import Method, Subject
     from dvc_tui.core.identity import mask_id
 
     store = _store(args)
+    accounts = store.iter_accounts()
     if args.json:
-        for account in store.iter_accounts():
-            print(json.dumps({
+        write = sys.stdout.write
+        for account in accounts:
+            write(json.dumps({
                 "username": account.username,
                 "full_name": account.full_name,
                 "dob": account.dob.isoformat() if account.dob else None,
@@ -230,17 +260,35 @@ def _accounts_list(args) -> int:
                 "level": int(account.level),
                 "created_at": account.created_at.isoformat(),
                 "representative": account.representative,
-            }, ensure_ascii=False), flush=False)
+            }, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
         return 0
-    table = Table(title=t("cli.accounts.title", count=store.count_accounts()))
-    for key in ("id", "name", "phone", "method", "level", "created"):
-        table.add_column(t(f"cli.col.{key}"))
-    for account in store.iter_accounts():
+    # A plain table written row by row as the cursor yields them (a Rich Table renders all
+    # its rows before the first line, ~1 ms a row): the title and header once, then each row.
+    from rich.cells import set_cell_size
+
+    methods = max(len(t(f"method.{m.value}")) for m in Method)
+    widths = {"id": 14, "name": 28, "phone": 10, "method": methods, "level": 3, "created": 16}
+    widths = {key: max(width, len(t(f"cli.col.{key}"))) for key, width in widths.items()}
+
+    def line(cells) -> str:
+        padded = [set_cell_size(cell, width) if len(cell) <= width else set_cell_size(cell, width - 1) + "…"
+                  for cell, width in zip(cells, widths.values())]
+        return "  ".join(padded).rstrip() + "\n"
+
+    console = Console(highlight=False)
+    console.on_broken_pipe = _broken_pipe  # Rich would exit 1; a reader that stops is no error
+    console.print(t("cli.accounts.title", count=store.count_accounts()), style="italic")
+    console.print(line([t(f"cli.col.{key}") for key in widths]).rstrip(), style="bold", soft_wrap=True)
+    console.print("─" * (sum(widths.values()) + 2 * (len(widths) - 1)), soft_wrap=True)
+    write = sys.stdout.write
+    for account in accounts:
         # a person's ID number is masked; a tax code or an agency's code is public
         shown_id = mask_id(account.username) if account.subject is Subject.CITIZEN else account.username
-        table.add_row(shown_id, account.full_name, account.phone_number.national if account.phone else "",
-                      t(f"method.{account.method.value}"), str(int(account.level)), account.created_at.astimezone(VN_TZ).strftime("%Y-%m-%d %H:%M"))
-    Console().print(table)
+        write(line((shown_id, account.full_name, account.phone_number.national if account.phone else "",
+                    t(f"method.{account.method.value}"), str(int(account.level)),
+                    account.created_at.astimezone(VN_TZ).strftime("%Y-%m-%d %H:%M"))))
+    sys.stdout.flush()
     return 0
 
 
