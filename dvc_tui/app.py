@@ -5,18 +5,19 @@ from __future__ import annotations
 import random
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.signal import Signal
 
 from dvc_tui.config import Config
 from dvc_tui.core.clock import Clock
-from dvc_tui.core.accounts import Account, Method
-from dvc_tui.core.flow import RegistrationDraft
-from dvc_tui.core.otp import Purpose
+# The accounts, the wizard's draft and the codes are imported by the steps that use them, not
+# before the home page's first frame (benchmarks/startup.py --importtime).
+if TYPE_CHECKING:
+    from dvc_tui.core.accounts import Account
 from dvc_tui.core.text import language, set_language, t
 from dvc_tui.kiosk_mode import KioskControls
 from dvc_tui.screens.base import Nav, TooSmall, localize_bindings
@@ -25,6 +26,33 @@ from dvc_tui.screens.trainer_log import recorded
 from dvc_tui.services import Services
 
 RECENT_SMS = 50
+WARM_UP_AFTER = 0.5
+"""Seconds after the start-up worker before the next steps' modules are imported in a thread."""
+
+WARM_MODULES = (
+    # the wizard's screens in the order a user meets them, then the other ways in
+    "dvc_tui.screens.choose", "dvc_tui.screens.register_mobile", "dvc_tui.screens.otp",
+    "dvc_tui.screens.set_password", "dvc_tui.screens.registered", "dvc_tui.screens.login",
+    "dvc_tui.screens.profile", "dvc_tui.screens.register_bhxh", "dvc_tui.screens.register_post",
+    "dvc_tui.screens.forgot", "dvc_tui.screens.reset_password", "dvc_tui.screens.totp",
+    "dvc_tui.screens.register_usb", "dvc_tui.screens.register_sim", "dvc_tui.screens.info",
+    # what their first check or button loads: numbers, hashing, codes
+    "phonenumbers", "argon2", "pyotp", "stdnum.vn.mst",
+)
+
+
+def warm_up() -> None:
+    """Import the modules of the steps after the home page (and the libraries their checks use)
+    in a worker thread, once the home page is up: a first press of Đăng ký, Công dân or ĐĂNG KÝ
+    then composes a screen instead of compiling and importing it on the event loop
+    (benchmarks/heartbeat.py). paced_gc apps only (the CLI's), not the tests' many apps."""
+    import importlib
+
+    from dvc_tui.core.identity import parse_phone
+
+    for name in WARM_MODULES:
+        importlib.import_module(name)
+    parse_phone("0912345678")  # phonenumbers' metadata for Viet Nam is read on the first number
 
 
 def stylesheet_path() -> Path:
@@ -36,8 +64,10 @@ def stylesheet_path() -> Path:
     raise FileNotFoundError("screens.tcss is missing from the installation")
 
 
-def form_screen(method: Method):
+def form_screen(method):
     """The registration form (step 3) of each method; imported when first needed."""
+    from dvc_tui.core.accounts import Method
+
     if method is Method.BHXH:
         from dvc_tui.screens.register_bhxh import RegisterBhxhScreen as screen
     elif method is Method.POST:
@@ -79,6 +109,7 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
         kiosk: bool | None = None,
         idle_seconds: int | None = None,
         training: bool | None = None,
+        paced_gc: bool = False,
     ) -> None:
         config = config or Config.load(data_dir, language, hash_cost, use_keyring, kiosk=kiosk, idle_seconds=idle_seconds)
         set_language(config.language)
@@ -97,6 +128,11 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
         self.recent_sim: dict[int, Any] = {}  # request id -> its latest state, oldest first
         self.sim_signal: Signal = Signal(self, "sim")
         # -- end SIM ký số ----------------------------------------------------------------------
+        self.collector = None  # the full garbage collections paced to the user (gc_pacing.py)
+        if paced_gc:
+            from dvc_tui.gc_pacing import PacedCollector
+
+            self.collector = PacedCollector(self)
 
     refusal: str | None = None
     """Why the app closed by itself at start (its data dir or database unusable), in one line."""
@@ -105,6 +141,11 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
         self.push_screen(HomeScreen())
         self._open_services()
         self.start_kiosk()
+
+    async def on_event(self, event) -> None:
+        if self.collector is not None and isinstance(event, (events.InputEvent, events.Paste)):
+            self.collector.touch()
+        await super().on_event(event)
 
     def on_resize(self, event) -> None:
         """Under 80x24 every screen says, in one line at its top, that the window is too small."""
@@ -146,6 +187,11 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
     def _opened(self, messages: list, secret) -> None:
         for message in reversed(messages):
             self._add_sms(message)
+        if self.collector is not None:  # from here on the full collections wait for a pause
+            self.collector.start()
+            # and what the next steps import is imported now, in a thread, not on their first key
+            self.set_timer(WARM_UP_AFTER, lambda: self.run_worker(
+                warm_up, thread=True, group="warm-up", exit_on_error=False, exclusive=True))
         if secret.fell_back:
             self.notify(t("secret.file_fallback", path=str(secret.path)), timeout=10)
 
@@ -239,6 +285,9 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
 
     @recorded("register")  # the trainer's log: start, steps, outcome (screens/trainer_log.py)
     async def _registration(self) -> tuple[Nav, Account | None]:
+        from dvc_tui.core.accounts import Account
+        from dvc_tui.core.flow import RegistrationDraft
+        from dvc_tui.core.otp import Purpose
         from dvc_tui.screens.choose import ChooseMethodScreen, ChooseSubjectScreen
         from dvc_tui.screens.otp import OtpScreen
         from dvc_tui.screens.registered import RegisteredScreen
@@ -285,6 +334,8 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
 
     @recorded("login")
     async def _login(self, username: str, tab: str = "cccd") -> Nav:
+        from dvc_tui.core.accounts import Account
+        from dvc_tui.core.otp import Purpose
         from dvc_tui.screens.login import LoginScreen
         from dvc_tui.screens.otp import OtpScreen
 
@@ -333,6 +384,7 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
         Returns the login name once its password is changed, Nav.BACK to return to the login
         screen, Nav.CANCEL to go home.
         """
+        from dvc_tui.core.otp import Purpose
         from dvc_tui.screens.forgot import ForgotPasswordScreen
         from dvc_tui.screens.otp import OtpScreen
         from dvc_tui.screens.reset_password import ResetPasswordScreen
@@ -384,4 +436,6 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
             notice = None if isinstance(enrolled, Nav) else t("totp.enrolled")
 
     def on_unmount(self) -> None:
+        if self.collector is not None:
+            self.collector.stop()
         self.services.close()

@@ -160,7 +160,7 @@ def _run_app(args) -> int:
         if refuse_without_pin(config):
             return 2
     _check_store(config)
-    app = DvcApp(config=config)
+    app = DvcApp(config=config, paced_gc=True)
     app.run()
     if app.refusal:  # the store broke between the check and the start: still one line
         print(f"dvc-tui: {app.refusal}", file=sys.stderr)

@@ -3,6 +3,8 @@ so do the SIM ký số signing requests, as cards the user answers with the SIM'
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -12,7 +14,9 @@ from dvc_tui.core.clock import VN_TZ
 from dvc_tui.core.identity import Phone
 from dvc_tui.core.sms import SmsMessage
 from dvc_tui.core.text import t
-from dvc_tui.widgets.sim_request import SimRequestCard
+
+if TYPE_CHECKING:  # imported with the first signing request: a home page with none starts without it
+    from dvc_tui.widgets.sim_request import SimRequestCard
 
 SHOWN = 50
 """How many of the newest messages the pane keeps on screen."""
@@ -78,6 +82,8 @@ class SmsInbox(VerticalScroll):
             return card
         self.query_one("#sms-empty").display = False
         shown = self.query(".sms, .sim-request")
+        from dvc_tui.widgets.sim_request import SimRequestCard
+
         card = SimRequestCard(request)
         self.mount(card, before=shown.first() if shown else None)
         if len(shown) >= SHOWN:
@@ -93,13 +99,13 @@ class SmsInbox(VerticalScroll):
 
     def focus_newest_pending(self) -> bool:
         """Move to the PIN field of the newest request still waiting for an answer."""
-        for card in self.query(SimRequestCard):
+        for card in self.query(".sim-request"):
             if card.is_mounted and card.focus_pin():
                 return True
         return False
 
     def tick(self) -> None:
         """Once a second: the time left on the waiting requests, from the injected clock."""
-        for card in self.query(SimRequestCard):
+        for card in self.query(".sim-request"):
             if card.is_mounted:
                 card.tick()
