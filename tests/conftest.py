@@ -3,6 +3,7 @@ drive the app with Pilot and wait only for its blocking work (never for the wiza
 
 from __future__ import annotations
 
+import gc
 import random
 import re
 from pathlib import Path
@@ -22,14 +23,22 @@ GOOD_PASSWORD = "Sen-Vang-2024!"
 """Past every check of a new password: the rule, no training citizen's data, not common, zxcvbn 3+."""
 
 
+# Textual allocates fast while it lays out and renders, and CPython's default thresholds
+# (700, 10, 10) then run a collection every few hundred objects, the older generations over
+# the whole heap of Textual, Rich and the app each time: ~40% of a Pilot test's CPU. Rarer
+# collections (the young generation every 50,000 allocations) cut that; garbage with cycles is
+# still collected, later (the workers' peak memory stays a few hundred MB). Tests only: the
+# app keeps the defaults (benchmarks/heartbeat.py measures its pauses).
+gc.set_threshold(50_000, 50, 100)
+
 SLOW_SYNC_MODULES = {"test_broken_env.py", "test_durability.py", "test_import_hygiene.py", "test_screenshots.py"}
 """Modules of plain (not async) tests that still take seconds each: subprocesses, whole sessions."""
 
 
 def pytest_collection_modifyitems(config, items) -> None:
     """The slow tests first (Pilot sessions, snapshots, subprocesses), the quick ones last, each
-    group in the order collected: on two workers (pytest -n 2) the quick ones fill the end, so
-    both workers finish together instead of one waiting for the other's last long test."""
+    group in the order collected: on the workers (pytest -n 4) the quick ones fill the end, so
+    the workers finish together instead of one waiting for another's last long test."""
     import inspect
 
     def slow(item) -> bool:
