@@ -56,11 +56,11 @@ CODE = re.compile(r"\b(\d{6})\b")
 
 
 def person(index: int) -> dict[str, str]:
-    """The person of `index` (1 <= index < 10**6) as typed into the form, and a password."""
+    """The person of `index` (0 <= index < 10**6) as typed into the form, and a password."""
     from dvc_tui.core.identity import PROVINCES
 
-    if not 0 < index < MAX_INDEX:
-        raise ValueError(f"index {index} outside 1..{MAX_INDEX - 1}")
+    if not 0 <= index < MAX_INDEX:
+        raise ValueError(f"index {index} outside 0..{MAX_INDEX - 1}")
     provinces = sorted(PROVINCES)
     year = 1950 + (index * 7) % 55  # 1950..2004
     female = index % 2
