@@ -13,17 +13,19 @@ import threading
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
-from dvc_tui.core.accounts import Account, AccountExists, Level, Method, Subject
-from dvc_tui.core.bhxh import PRACTICE_INSURED, InsuredPerson
-from dvc_tui.core.carrier import TRAINING_SUBSCRIBERS, Subscriber
-from dvc_tui.core.lockout import LoginFailures
-from dvc_tui.core.otp import CodeStatus, IssuedCode, Purpose
-from dvc_tui.core.sim import RequestStatus, SigningRequest, SimPurpose, StoredSim
-from dvc_tui.core.sms import SmsMessage
-from dvc_tui.core.totp import AuthenticatorRecord
 from dvc_tui.store.errors import StoreError, reason
+
+if TYPE_CHECKING:  # the domain types: imported by the methods that make them, not at start-up
+    from dvc_tui.core.accounts import Account
+    from dvc_tui.core.bhxh import InsuredPerson
+    from dvc_tui.core.carrier import Subscriber
+    from dvc_tui.core.lockout import LoginFailures
+    from dvc_tui.core.otp import IssuedCode
+    from dvc_tui.core.sim import SigningRequest, StoredSim
+    from dvc_tui.core.sms import SmsMessage
+    from dvc_tui.core.totp import AuthenticatorRecord
 
 __all__ = ["DB_NAME", "MIGRATIONS", "SCHEMA_VERSION", "SqliteStore", "StoreError"]
 
@@ -49,6 +51,8 @@ def _run_script(db: sqlite3.Connection, script: str) -> None:
 
 
 def _migration_1(db: sqlite3.Connection) -> None:
+    from dvc_tui.core.carrier import TRAINING_SUBSCRIBERS
+
     _run_script(
         db,
         """
@@ -120,6 +124,8 @@ def _migration_2(db: sqlite3.Connection) -> None:
 
 def _migration_3(db: sqlite3.Connection) -> None:
     """The simulated social-insurance registry, seeded with the practice people (core/bhxh.py)."""
+    from dvc_tui.core.bhxh import PRACTICE_INSURED
+
     _run_script(
         db,
         """
@@ -355,6 +361,8 @@ class SqliteStore:
 
     @staticmethod
     def _account(row) -> Account:
+        from dvc_tui.core.accounts import Account, Level, Method, Subject
+
         return Account(
             username=row[0],
             full_name=row[1],
@@ -382,6 +390,8 @@ class SqliteStore:
         return self._account(row) if row else None
 
     def insert_account(self, account: Account) -> None:
+        from dvc_tui.core.accounts import AccountExists
+
         try:
             with self.transaction() as db:
                 db.execute(
@@ -407,6 +417,8 @@ class SqliteStore:
         """Replace the hash; with `spend_code`, only while that code is used and not yet spent,
         and spend it (status superseded) in the same transaction: one code, one new password.
         Returns whether the hash was replaced."""
+        from dvc_tui.core.otp import CodeStatus
+
         with self.transaction() as db:
             if spend_code is not None:
                 spent = db.execute(
@@ -441,6 +453,9 @@ class SqliteStore:
     def seed_practice_registries(self) -> tuple[int, int]:
         """Put back any practice subscriber or insured person missing from the registries (the
         migrations seed them): (subscribers added, insured people added)."""
+        from dvc_tui.core.bhxh import PRACTICE_INSURED
+        from dvc_tui.core.carrier import TRAINING_SUBSCRIBERS
+
         with self.transaction() as db:
             subscribers = sum(db.execute(
                 "INSERT OR IGNORE INTO carrier_subscribers (phone, id_number, full_name) VALUES (?, ?, ?)",
@@ -455,6 +470,8 @@ class SqliteStore:
 
     # -- carriers' registry ----------------------------------------------------------------
     def subscriber(self, phone: str) -> Subscriber | None:
+        from dvc_tui.core.carrier import Subscriber
+
         row = self._connection().execute(
             "SELECT phone, id_number, full_name FROM carrier_subscribers WHERE phone = ?", (phone,)
         ).fetchone()
@@ -462,6 +479,8 @@ class SqliteStore:
 
     def insured_person(self, bhxh_number: str) -> InsuredPerson | None:
         """The social-insurance registry's person with this Mã số BHXH, or None."""
+        from dvc_tui.core.bhxh import InsuredPerson
+
         row = self._connection().execute(
             "SELECT bhxh_number, id_number, full_name, dob, phone FROM bhxh_registry WHERE bhxh_number = ?",
             (bhxh_number,),
@@ -475,6 +494,8 @@ class SqliteStore:
 
     @staticmethod
     def _code(row) -> IssuedCode:
+        from dvc_tui.core.otp import CodeStatus, IssuedCode, Purpose
+
         return IssuedCode(
             id=row[0],
             purpose=Purpose(row[1]),
@@ -524,6 +545,8 @@ class SqliteStore:
         """As `issue_code`, and the code's SMS (`body` of the code's row id) in the same
         transaction: a crash leaves both or neither, never a code that no SMS carried (which a
         new start within its 5 minutes would hand back without sending anything)."""
+        from dvc_tui.core.sms import SmsMessage
+
         with self.transaction() as db:
             issued = self._issue_code(db, purpose, subject, phone, issued_at, expires_at)
             text = body(issued.id)
@@ -535,6 +558,8 @@ class SqliteStore:
 
     @staticmethod
     def _issue_code(db, purpose: str, subject: str, phone: str, issued_at: datetime, expires_at: datetime) -> IssuedCode:
+        from dvc_tui.core.otp import CodeStatus, IssuedCode, Purpose
+
         db.execute(
             "UPDATE otp_codes SET status = ? WHERE purpose = ? AND subject = ? AND status = ?",
             (CodeStatus.SUPERSEDED.value, purpose, subject, CodeStatus.ACTIVE.value),
@@ -550,6 +575,8 @@ class SqliteStore:
 
     def use_code(self, code_id: int, used_at: datetime) -> bool:
         """Mark an active code used; False when it was no longer active (single use)."""
+        from dvc_tui.core.otp import CodeStatus
+
         with self.transaction() as db:
             cursor = db.execute(
                 "UPDATE otp_codes SET status = ?, used_at = ? WHERE id = ? AND status = ?",
@@ -559,6 +586,8 @@ class SqliteStore:
 
     def fail_code(self, code_id: int, max_attempts: int) -> int:
         """Count a wrong entry; void the code at `max_attempts`. Returns the attempts so far."""
+        from dvc_tui.core.otp import CodeStatus
+
         with self.transaction() as db:
             db.execute("UPDATE otp_codes SET attempts = attempts + 1 WHERE id = ?", (code_id,))
             attempts = db.execute("SELECT attempts FROM otp_codes WHERE id = ?", (code_id,)).fetchone()[0]
@@ -571,6 +600,8 @@ class SqliteStore:
 
     # -- SMS -------------------------------------------------------------------------------
     def insert_sms(self, phone: str, sender: str, body: str, sent_at: datetime) -> SmsMessage:
+        from dvc_tui.core.sms import SmsMessage
+
         with self.transaction() as db:
             cursor = db.execute(
                 "INSERT INTO sms (phone, sender, body, sent_at) VALUES (?, ?, ?, ?)",
@@ -581,6 +612,8 @@ class SqliteStore:
 
     def recent_sms(self, limit: int = 50, phone: str | None = None, after_id: int = 0) -> list[SmsMessage]:
         """The newest `limit` messages (newest first), optionally of one number or after an id."""
+        from dvc_tui.core.sms import SmsMessage
+
         sql = "SELECT id, phone, sender, body, sent_at FROM sms WHERE id > ?"
         args: list = [after_id]
         if phone is not None:
@@ -597,6 +630,8 @@ class SqliteStore:
     )
 
     def get_authenticator(self, username: str) -> AuthenticatorRecord | None:
+        from dvc_tui.core.totp import AuthenticatorRecord
+
         row = self._connection().execute(
             f"SELECT {self._AUTHENTICATOR_COLUMNS} FROM authenticators WHERE username = ?", (username,)
         ).fetchone()
@@ -668,6 +703,8 @@ class SqliteStore:
     # -- password login: the brute-force lock (core/lockout.py) ----------------------------
     @staticmethod
     def _login_failures(row) -> LoginFailures:
+        from dvc_tui.core.lockout import LoginFailures
+
         return LoginFailures(row[0], row[1], row[2], _dt(row[3]), _dt(row[4]))
 
     def login_failures(self, username: str) -> LoginFailures | None:
@@ -725,6 +762,8 @@ class SqliteStore:
 
     # -- signing SIMs (SIM ký số) ----------------------------------------------------------
     def get_sim(self, phone: str) -> StoredSim | None:
+        from dvc_tui.core.sim import StoredSim
+
         row = self._connection().execute(
             "SELECT phone, cert_pem, key_pem, failed_pins, locked, training FROM sims WHERE phone = ?", (phone,)
         ).fetchone()
@@ -769,6 +808,8 @@ class SqliteStore:
 
     @staticmethod
     def _sim_request(row) -> SigningRequest:
+        from dvc_tui.core.sim import RequestStatus, SigningRequest, SimPurpose
+
         return SigningRequest(
             id=row[0],
             phone=row[1],
@@ -786,6 +827,8 @@ class SqliteStore:
         self, phone: str, purpose: str, username: str, challenge: bytes, created_at: datetime, expires_at: datetime
     ) -> tuple[SigningRequest, list[int]]:
         """Cancel the number's pending requests and add a new one, atomically: (it, ids cancelled)."""
+        from dvc_tui.core.sim import RequestStatus, SigningRequest, SimPurpose
+
         pending = RequestStatus.PENDING.value
         with self.transaction() as db:
             cancelled = [r[0] for r in db.execute(
@@ -813,7 +856,7 @@ class SqliteStore:
 
     def close_sim_request(
         self, request_id: int, status: str, when: datetime, *, signature: bytes | None = None,
-        only_from: str = RequestStatus.PENDING.value,
+        only_from: str = "pending",  # core.sim.RequestStatus.PENDING
     ) -> bool:
         """Set a request's status (and signature) while it is still `only_from`."""
         with self.transaction() as db:

@@ -268,3 +268,12 @@ def test_two_threads_can_use_the_store_at_once(store, db_path):
         assert other.execute("SELECT count(*) FROM otp_codes").fetchone()[0] == 80
     finally:
         other.close()
+
+
+def test_the_store_module_needs_no_domain_type_to_import_and_its_defaults_match_them():
+    """The store's module is imported by the start-up worker: the domain types are imported by
+    the methods that make them. A default spelled out for that must match its enum."""
+    from dvc_tui.core.sim import RequestStatus
+
+    default = inspect.signature(SqliteStore.close_sim_request).parameters["only_from"].default
+    assert default == RequestStatus.PENDING.value
