@@ -185,8 +185,13 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
         self.exit(return_code=2)
 
     def _opened(self, messages: list, secret) -> None:
-        for message in reversed(messages):
-            self._add_sms(message)
+        from dvc_tui.widgets.sms_inbox import SmsInbox
+
+        known = {m.id for m in self.recent_sms}  # any sent meanwhile are newer than the store's read
+        self.recent_sms = (self.recent_sms + [m for m in messages if m.id not in known])[:RECENT_SMS]
+        for screen in self.screen_stack:  # the panes show them, mounted in one go
+            for pane in screen.query(SmsInbox):
+                pane.show_all()
         if self.collector is not None:  # from here on the full collections wait for a pause
             self.collector.start()
             # and what the next steps import is imported now, in a thread, not on their first key

@@ -18,14 +18,22 @@ from dvc_tui.core.text import t
 if TYPE_CHECKING:  # imported with the first signing request: a home page with none starts without it
     from dvc_tui.widgets.sim_request import SimRequestCard
 
-SHOWN = 50
-"""How many of the newest messages the pane keeps on screen."""
+SHOWN = 10
+"""How many of the newest messages (and signing requests) the pane keeps: about twice what its
+height shows; `dvc-tui sms` and `dvc-tui phone` list more. Each is a widget mounted on every
+screen the user opens, so fewer keep each step quick (benchmarks/scale.py, heartbeat.py)."""
 
 
 def render_sms(message: SmsMessage) -> str:
     when = message.sent_at.astimezone(VN_TZ).strftime("%H:%M:%S %d/%m")
     header = t("sms.header", sender=message.sender, phone=Phone(message.phone).national, time=when)
     return f"[b]{escape(header)}[/]\n{escape(message.body)}"
+
+
+def _sim_card(request) -> SimRequestCard:
+    from dvc_tui.widgets.sim_request import SimRequestCard
+
+    return SimRequestCard(request)
 
 
 class SmsInbox(VerticalScroll):
@@ -41,11 +49,7 @@ class SmsInbox(VerticalScroll):
     def on_mount(self) -> None:
         self.border_title = t("sms.title")
         app = self.app
-        # the messages and the signing requests, oldest first, each put on top of the others
-        items = [(m.sent_at, 0, m.id, m) for m in getattr(app, "recent_sms", [])]
-        items += [(r.created_at, 1, r.id, r) for r in getattr(app, "recent_sim", {}).values()]
-        for _, kind, _, item in sorted(items, key=lambda entry: entry[:3]):
-            (self._add_sim if kind else self._add)(item)
+        self.show_all()
         signal = getattr(app, "sms_signal", None)
         if signal is not None:
             signal.subscribe(self, self._add)
@@ -53,6 +57,19 @@ class SmsInbox(VerticalScroll):
         if sim_signal is not None:
             sim_signal.subscribe(self, self._add_sim)
             self.set_interval(1, self.tick)
+
+    def show_all(self) -> None:
+        """The app's newest messages and signing requests, newest on top, mounted in one go
+        (on mount, and when the start-up worker hands over the store's newest messages)."""
+        app = self.app
+        self.query(".sms, .sim-request").remove()
+        items = [(m.sent_at, 0, m.id, m) for m in getattr(app, "recent_sms", [])]
+        items += [(r.created_at, 1, r.id, r) for r in getattr(app, "recent_sim", {}).values()]
+        newest = sorted(items, key=lambda entry: entry[:3], reverse=True)[:SHOWN]
+        self.query_one("#sms-empty").display = not newest
+        if newest:
+            self.mount_all([_sim_card(item) if kind else Static(render_sms(item), classes="sms")
+                            for _, kind, _, item in newest])
 
     def _add(self, message: SmsMessage | None) -> None:
         if message is None:  # the inbox was wiped
