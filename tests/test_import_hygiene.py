@@ -60,10 +60,19 @@ def test_importing_core_loads_no_adapter_library():
 def test_importing_the_app_loads_no_keyring_hashing_phone_metadata_or_store():
     watched = [
         "keyring", "argon2", "_argon2_cffi_bindings", "phonenumbers", "sqlite3", "_sqlite3", "zxcvbn",
-        "dvc_tui.store", "dvc_tui.store.sqlite", "dvc_tui.store.secrets",
+        "dvc_tui.store", "dvc_tui.store.sqlite", "dvc_tui.store.secrets", "cryptography", "segno", "pyotp",
+        # the steps after the home page (issue 6: imported in a thread once the home page is up)
+        "dvc_tui.core.accounts", "dvc_tui.core.sim", "dvc_tui.core.tokens", "dvc_tui.core.totp",
+        "dvc_tui.core.flow", "dvc_tui.widgets.sim_request", "dvc_tui.screens.register_mobile",
     ]
     report = loaded_after(["dvc_tui.app"], watched)
     assert report["dvc_tui.app"] == []
+
+
+def test_the_store_module_loads_no_domain_module_until_a_method_needs_one():
+    watched = ["dvc_tui.core.accounts", "dvc_tui.core.sim", "dvc_tui.core.tokens", "dvc_tui.core.totp"]
+    report = loaded_after(["dvc_tui.app", "dvc_tui.store.sqlite"], watched)
+    assert report["dvc_tui.store.sqlite"] == []
 
 
 def test_importing_the_app_touches_no_data_dir(tmp_path):
