@@ -20,7 +20,7 @@ def _parser() -> argparse.ArgumentParser:
                         "(default: the user data dir; env DVC_TUI_DATA_DIR)")
     parser.add_argument("--lang", choices=["vi", "en"], help="language of the screens (default vi; env DVC_TUI_LANG)")
     parser.add_argument("--hash-cost", type=_hash_cost, metavar="COST",
-                        help="Argon2id cost: production (t=1, m=46 MiB, p=1, ~90 ms a hash), low, test, "
+                        help="Argon2id cost: production (t=1, m=46 MiB, p=1: 50-150 ms a hash on 2 cores), low, test, "
                         "or spelled out as t=2,m=65536,p=1 (default production; env DVC_TUI_HASH_COST)")
     parser.add_argument("--no-keyring", action="store_true",
                         help="keep the install's key in a 0600 file, not the OS keyring")
@@ -189,13 +189,12 @@ def _say_keyring_fallback():
 
 
 def _hash_cost(text: str) -> str:
-    from dvc_tui.core.passwords import HashCost
+    from dvc_tui.config import ConfigError, check_hash_cost
 
     try:
-        HashCost.named(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(t("cli.hash_cost_invalid", given=text)) from None
-    return text.strip().lower()
+        return check_hash_cost(text)
+    except ConfigError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _idle_seconds(text: str) -> int:

@@ -68,18 +68,25 @@ class Config:
         )
 
 
-def _hash_cost(text: str, *, from_env: bool) -> str:
-    """A named Argon2id cost or one spelled out (t=..,m=..,p=..), checked now so a typo is one
-    line at start, not a failure at the first password."""
+def check_hash_cost(text: str) -> str:
+    """A named Argon2id cost or one spelled out (t=..,m=..,p=..), normalised; ConfigError with
+    the catalog's message otherwise. Checked at start, so a typo is one line, not a failure at
+    the first password (the --hash-cost flag and DVC_TUI_HASH_COST both)."""
     from dvc_tui.core.passwords import HashCost
     from dvc_tui.core.text import t
 
     try:
         HashCost.named(text)
     except ValueError:
-        message = t("cli.hash_cost_invalid", given=text)
-        raise ConfigError(f"{ENV_HASH_COST}: {message}" if from_env else message) from None
+        raise ConfigError(t("cli.hash_cost_invalid", given=text)) from None
     return text.strip().lower()
+
+
+def _hash_cost(text: str, *, from_env: bool) -> str:
+    try:
+        return check_hash_cost(text)
+    except ConfigError as exc:
+        raise ConfigError(f"{ENV_HASH_COST}: {exc}" if from_env else str(exc)) from None
 
 
 def _idle_from_env(env) -> int:
