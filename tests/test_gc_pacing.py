@@ -95,10 +95,35 @@ async def test_the_cli_s_app_paces_collections_and_keys_count_as_someone_there(m
     assert gc.get_threshold() == thresholds  # the app closed: CPython's thresholds again
 
 
-def test_the_warm_up_imports_the_next_steps(thresholds):
+def test_the_warm_up_imports_the_next_steps_which_the_app_alone_does_not():
+    """In a fresh interpreter (this one has imported everything already)."""
+    import json
+    import subprocess
     import sys
 
-    from dvc_tui.app import WARM_MODULES, warm_up
+    probe = ("import json, sys; from dvc_tui.app import WARM_MODULES, warm_up;"
+             "before = [m for m in WARM_MODULES if m in sys.modules]; warm_up();"
+             "print(json.dumps([before, [m for m in WARM_MODULES if m not in sys.modules]]))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
+    before, missing = json.loads(out.stdout)
+    assert before == [] and missing == []
 
-    warm_up()
-    assert all(name in sys.modules for name in WARM_MODULES)
+
+def test_the_cli_starts_the_app_with_paced_collections(tmp_path, monkeypatch):
+    from dvc_tui import app as app_module
+    from dvc_tui.cli import main
+
+    built = []
+
+    class Recorder:
+        refusal = None
+
+        def __init__(self, **kwargs) -> None:
+            built.append(kwargs)
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr(app_module, "DvcApp", Recorder)
+    assert main(["--data-dir", str(tmp_path / "data"), "--no-keyring", "--hash-cost", "test"]) == 0
+    assert built and built[0]["paced_gc"] is True
