@@ -22,15 +22,23 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--hash-cost", type=_hash_cost, metavar="COST",
                         help="Argon2id cost: production (t=1, m=46 MiB, p=1: 50-150 ms a hash on 2 cores), low, test, "
                         "or spelled out as t=2,m=65536,p=1 (default production; env DVC_TUI_HASH_COST)")
-    parser.add_argument("--no-keyring", action="store_true",
-                        help="keep the install's key in a 0600 file, not the OS keyring")
-    parser.add_argument("--training", action="store_true", default=None,
+    parser.add_argument("--keyring", action=argparse.BooleanOptionalAction, default=None,
+                        help="--no-keyring keeps the install's key in a 0600 file, not the OS keyring "
+                        "(env DVC_TUI_NO_KEYRING=1)")
+    parser.add_argument("--training", action=argparse.BooleanOptionalAction, default=None,
                         help="training mode: the leaflet's zone numbers and a step guide (F7 toggles; "
                         "env DVC_TUI_TRAINING=1)")
-    parser.add_argument("--kiosk", action="store_true", default=None,
+    parser.add_argument("--kiosk", action=argparse.BooleanOptionalAction, default=None,
                         help="kiosk mode: idle sessions wiped, trainer PIN to quit (env DVC_TUI_KIOSK=1)")
     parser.add_argument("--idle", type=_idle_seconds, metavar="SECONDS",
                         help="kiosk mode: seconds without a key before the session is wiped (default 120; env DVC_TUI_IDLE)")
+    parser.add_argument("--theme", choices=["default", "high-contrast"],
+                        help="colours (default: default; env DVC_TUI_THEME)")
+    parser.add_argument("--large-text", action=argparse.BooleanOptionalAction, default=None,
+                        help="the large-text layout (env DVC_TUI_LARGE_TEXT=1)")
+    parser.add_argument("--config", dest="config_file", metavar="FILE",
+                        help="the settings file (TOML; default config.toml in the user config dir; "
+                        "env DVC_TUI_CONFIG; see: dvc-tui config show)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("run", help="run the app (the default)")
     accounts = sub.add_parser("accounts", help="staff: the accounts in the store")
@@ -90,20 +98,41 @@ def _version_text() -> str:
     return f"dvc-tui {__version__} (schema {SCHEMA_VERSION})"
 
 
-def _config(args):
-    from dvc_tui.config import Config
+def _flag_settings(args) -> dict:
+    """The global flags given, by the settings' keys (None: not given)."""
+    return {"data_dir": args.data_dir, "language": args.lang, "hash_cost": args.hash_cost,
+            "keyring": args.keyring, "kiosk": args.kiosk, "idle_seconds": args.idle,
+            "training": args.training, "theme": args.theme, "large_text": args.large_text}
+
+
+def _early_language(args) -> None:
+    """Speak --lang (else DVC_TUI_LANG, else Vietnamese) before the settings are read, so a
+    setting refused is said in the language asked for."""
+    import os
+
+    from dvc_tui.config import ENV_LANG
+    from dvc_tui.core.text import LANGUAGES, set_language
+
+    wanted = (args.lang or os.environ.get(ENV_LANG, "")).strip().lower()
+    set_language(wanted if wanted in LANGUAGES else "vi")
+
+
+def _resolve(args, *, require_file: bool | None = None):
+    """Every setting (flags > environment > the settings file > defaults) and where each came
+    from; the language set. A --config FILE that does not exist is refused unless told."""
+    from dvc_tui.config import resolve
     from dvc_tui.core.text import set_language
 
-    config = Config.load(
-        args.data_dir, args.lang, args.hash_cost, use_keyring=False if args.no_keyring else None,
-        kiosk=getattr(args, "kiosk", None), idle_seconds=getattr(args, "idle", None),
-    )
-    set_language(config.language)
-    if getattr(args, "training", None):
-        import dataclasses
+    _early_language(args)
+    if require_file is None:
+        require_file = bool(args.config_file)
+    resolved = resolve(config_file=args.config_file, require_file=require_file, **_flag_settings(args))
+    set_language(resolved.config.language)
+    return resolved
 
-        config = dataclasses.replace(config, training=True)
-    return config
+
+def _config(args):
+    return _resolve(args).config
 
 
 TUI_COMMANDS = (None, "run", "demo", "phone")
@@ -131,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
             return _token(args)
         if args.command in _commands():
             return _command_module(args.command).run(args)
-    except ConfigError as exc:  # a setting in the environment (DVC_TUI_IDLE=abc)
+    except ConfigError as exc:  # a setting in the environment (DVC_TUI_IDLE=abc) or the settings file
         print(f"dvc-tui: {exc}", file=sys.stderr)
         return 2
     except (StoreError, OSError, sqlite3.Error) as exc:

@@ -3,14 +3,25 @@ drive the app with Pilot and wait only for its blocking work (never for the wiza
 
 from __future__ import annotations
 
+import atexit
 import gc
+import os
 import random
 import re
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from dvc_tui.core.clock import FakeClock
+# No test reads the developer's own settings file (~/.config/dvc-tui/config.toml): the settings
+# file is one that does not exist, in a fresh folder, for this process and every subprocess it
+# starts (they inherit os.environ). Tests of the file point DVC_TUI_CONFIG at their own.
+_NO_CONFIG_DIR = tempfile.mkdtemp(prefix="dvc-tui-tests-")
+os.environ["DVC_TUI_CONFIG"] = str(Path(_NO_CONFIG_DIR) / "no-config.toml")
+atexit.register(shutil.rmtree, _NO_CONFIG_DIR, ignore_errors=True)
+
+from dvc_tui.core.clock import FakeClock  # noqa: E402
 
 CITIZEN = {
     "cccd": "001090012345",

@@ -29,7 +29,7 @@ def make_store(data_dir: Path) -> SqliteStore:
 
 
 def cli(data_dir: Path, *args: str, **kwargs) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DVC_TUI_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DVC_TUI_") or k == "DVC_TUI_CONFIG"}
     env.update(PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring", COLUMNS="120")
     return subprocess.Popen([sys.executable, "-m", "dvc_tui", "--data-dir", str(data_dir), "--no-keyring", *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=REPO, **kwargs)
