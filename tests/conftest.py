@@ -42,7 +42,8 @@ GOOD_PASSWORD = "Sen-Vang-2024!"
 # app keeps the defaults (benchmarks/heartbeat.py measures its pauses).
 gc.set_threshold(50_000, 50, 100)
 
-SLOW_SYNC_MODULES = {"test_broken_env.py", "test_durability.py", "test_import_hygiene.py", "test_screenshots.py"}
+SLOW_SYNC_MODULES = {"test_broken_env.py", "test_durability.py", "test_import_hygiene.py", "test_screenshots.py",
+                     "test_browser.py"}
 """Modules of plain (not async) tests that still take seconds each: subprocesses, whole sessions."""
 
 
