@@ -12,6 +12,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.signal import Signal
 
+from dvc_tui.appearance import HIGH_CONTRAST, HIGH_CONTRAST_THEME, LARGE_MIN_SIZE
 from dvc_tui.config import Config
 from dvc_tui.core.clock import Clock
 # The accounts, the wizard's draft and the codes are imported by the steps that use them, not
@@ -64,6 +65,13 @@ def stylesheet_path() -> Path:
     raise FileNotFoundError("screens.tcss is missing from the installation")
 
 
+def portal_commands():
+    """The command palette's one provider (dvc_tui/palette.py), imported when Ctrl+P is pressed."""
+    from dvc_tui.palette import PortalCommands
+
+    return PortalCommands
+
+
 def form_screen(method):
     """The registration form (step 3) of each method; imported when first needed."""
     from dvc_tui.core.accounts import Method
@@ -85,10 +93,16 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
     TITLE = "dvc-tui"
     CSS_PATH = stylesheet_path()
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide")]
+    # Ctrl+P offers the screen's keys and buttons and the app's own commands, in the user's
+    # language, instead of Textual's English system commands (Theme, Keys, Screenshot ...).
+    COMMANDS = {portal_commands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "key.quit", priority=True),
         Binding("f7", "toggle_training", "key.training"),  # training mode: zone badges, the guide
         Binding("f8", "toggle_language", "key.lang"),  # Tiếng Việt <-> English, at run time
+        # for people who see less well (appearance.py); in the palette, not the full footer
+        Binding("f9", "toggle_high_contrast", "key.high_contrast", show=False),
+        Binding("f10", "toggle_large_text", "key.large_text", show=False),
         # Tab moves focus at once, before the keys that follow it in the same burst (a fast
         # typist, a pasted "name<TAB>date", tmux send-keys) reach the field being left.
         Binding("tab", "focus_next", show=False, priority=True),
@@ -109,6 +123,8 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
         kiosk: bool | None = None,
         idle_seconds: int | None = None,
         training: bool | None = None,
+        theme: str | None = None,
+        large_text: bool | None = None,
         paced_gc: bool = False,
     ) -> None:
         config = config or Config.load(data_dir, language, hash_cost, use_keyring, kiosk=kiosk, idle_seconds=idle_seconds)
@@ -117,6 +133,14 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
         localize_bindings(self)
         self.training = config.training if training is None else training  # F7 toggles
         self.start_training = self.training  # a kiosk's wipe restores it (and the language)
+        # -- appearance: high contrast (F9), large text (F10); a kiosk's wipe restores both too
+        self.register_theme(HIGH_CONTRAST_THEME)
+        self.normal_theme = self.theme  # the look without high contrast: Textual's default
+        self.start_high_contrast = (config.theme if theme is None else theme) == "high-contrast"
+        if self.start_high_contrast:
+            self.theme = HIGH_CONTRAST
+        self.large_text = config.large_text if large_text is None else large_text
+        self.start_large_text = self.large_text
         self.services = Services(config, clock=clock, rng=rng, keyring_backend=keyring_backend)
         self.setup_kiosk()
         self.services.sms_listeners.append(self._sms_from_any_thread)
@@ -148,10 +172,14 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
         await super().on_event(event)
 
     def on_resize(self, event) -> None:
-        """Under 80x24 every screen says, in one line at its top, that the window is too small."""
+        """Under 80x24 (60x20 in the large-text layout) every screen says, in one line at its
+        top, that the window is too small."""
         for screen in self.screen_stack:
             for notice in screen.query(TooSmall):
                 notice.show(event.size)
+            if self.large_text:  # the footer's rows follow the width
+                for footer in screen.query("PortalFooter"):
+                    footer.apply_layout()
 
     # -- start-up, off the first paint -----------------------------------------------------
     @work(thread=True, group="startup", exit_on_error=False)
@@ -244,6 +272,52 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
             if hasattr(screen, "apply_training"):
                 screen.apply_training()
         self.notify(t("training.on" if self.training else "training.off"), timeout=4)
+
+    # -- high contrast (F9) and large text (F10), at run time ------------------------------
+    @property
+    def high_contrast(self) -> bool:
+        return self.theme == HIGH_CONTRAST
+
+    def set_high_contrast(self, on: bool) -> None:
+        self.theme = HIGH_CONTRAST if on else self.normal_theme
+
+    def action_toggle_high_contrast(self) -> None:
+        self.set_high_contrast(not self.high_contrast)
+        self.notify(t("appearance.contrast.on" if self.high_contrast else "appearance.contrast.off"), timeout=4)
+
+    def set_large_text(self, on: bool) -> None:
+        """Every screen in the stack now; the screens pushed later take it as they are built
+        (PortalScreen._preset_classes)."""
+        self.large_text = on
+        for screen in self.screen_stack:
+            if hasattr(screen, "apply_large_text"):
+                screen.apply_large_text()
+
+    def action_toggle_large_text(self) -> None:
+        self.set_large_text(not self.large_text)
+        if self.large_text:
+            width, height = LARGE_MIN_SIZE
+            self.notify(t("appearance.large.on", width=width, height=height), timeout=4)
+        else:
+            self.notify(t("appearance.large.off"), timeout=4)
+
+    # -- the command palette (Ctrl+P): dvc_tui/palette.py ---------------------------------
+    def action_command_palette(self) -> None:
+        """Our palette: its prompt in the user's language; none in kiosk mode (kiosk_mode.py)."""
+        from textual.command import CommandPalette
+
+        if self.kiosk_on or not self.use_command_palette or CommandPalette.is_open(self):
+            return
+        from dvc_tui.palette import PortalPalette
+
+        self.push_screen(PortalPalette(id="--command-palette"))
+
+    def get_system_commands(self, screen):
+        """The app's own commands, in the user's language (Textual's are English and offer
+        what a visitor should not use: themes, screenshots to a file)."""
+        from dvc_tui.palette import app_commands
+
+        yield from app_commands(self, screen)
 
     def action_toggle_language(self) -> None:
         """vi <-> en: the current screen is composed again (nothing typed is lost); the screens

@@ -7,9 +7,12 @@ Mixed into DvcApp (`class DvcApp(KioskControls, App)`), so its overrides come be
   sits on top of the screen; any key or mouse event removes it. At 0 the session is wiped:
   the wizard's worker (group "flow") cancelled - its draft with it -, every screen popped back
   to the home page (a logged-in profile too), the SMS pane and the phone's signing requests
-  emptied, the notifications cleared. Nothing is deleted from the store.
+  emptied, the notifications cleared; the language, training mode, high contrast (F9) and large
+  text (F10) back to the kiosk's own. Nothing is deleted from the store.
 - Ctrl+Q asks for the trainer PIN (screens/kiosk_pin.py) and quits only on the right one;
-  Ctrl+K with the PIN leaves kiosk mode. Ctrl+C and the command palette (Ctrl+P) do nothing.
+  Ctrl+K with the PIN leaves kiosk mode. Ctrl+C and the command palette (Ctrl+P) do nothing
+  (DvcApp.action_command_palette checks `kiosk_on` too). F9 and F10 (high contrast, large text)
+  work: they are for the visitor's eyes, not the trainer's settings.
 - A kiosk starts with an empty SMS pane (the messages of earlier sessions stay in the store).
 
 Without --kiosk none of this is active: every method falls through to App's.
@@ -138,6 +141,12 @@ class KioskControls:
             self.action_toggle_language()
         if getattr(self, "training", None) != getattr(self, "start_training", None):
             self.action_toggle_training()
+        # ... and its look: high contrast (F9) and large text (F10) as configured, not as the
+        # last visitor left them (they are the visitor's, like the language).
+        if hasattr(self, "set_high_contrast") and self.high_contrast != self.start_high_contrast:
+            self.set_high_contrast(self.start_high_contrast)
+        if hasattr(self, "set_large_text") and self.large_text != self.start_large_text:
+            self.set_large_text(self.start_large_text)
         self.clear_notifications()
         home = self.screen
         for message in home.query("#home-message"):

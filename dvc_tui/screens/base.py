@@ -15,6 +15,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import LoadingIndicator, Static
 
+from dvc_tui.appearance import LARGE_MIN_SIZE, LARGE_TEXT
 from dvc_tui.core.problems import PortalError
 from dvc_tui.core.guide import hint_key
 from dvc_tui.core.text import Said, language, problem_text, t
@@ -58,9 +59,15 @@ MIN_SIZE = (80, 24)
 """The smallest window the screens are laid out for: the kiosks' 80x24 terminal."""
 
 
+def min_size(app) -> tuple[int, int]:
+    """MIN_SIZE, or in the large-text layout (F10) its smaller LARGE_MIN_SIZE."""
+    return LARGE_MIN_SIZE if getattr(app, "large_text", False) else MIN_SIZE
+
+
 class TooSmall(Static):
     """"Cửa sổ quá nhỏ": one line at the top of every screen while the window is smaller than
-    MIN_SIZE, hidden otherwise; the app shows it again on every resize (DvcApp.on_resize)."""
+    MIN_SIZE (LARGE_MIN_SIZE in the large-text layout), hidden otherwise; the app shows it again
+    on every resize (DvcApp.on_resize) and when the layout is switched (F10)."""
 
     def __init__(self) -> None:
         super().__init__("", id="too-small", markup=False)
@@ -69,10 +76,11 @@ class TooSmall(Static):
         self.show(self.app.size)
 
     def show(self, size) -> None:
-        small = size.width < MIN_SIZE[0] or size.height < MIN_SIZE[1]
+        least_width, least_height = min_size(self.app)
+        small = size.width < least_width or size.height < least_height
         if small:
             self.update(t("window.too_small", width=size.width, height=size.height,
-                          min_width=MIN_SIZE[0], min_height=MIN_SIZE[1]))
+                          min_width=least_width, min_height=least_height))
         self.display = small
 
 
@@ -124,6 +132,7 @@ class PortalScreen(Screen[Any]):
         for size, breakpoints in ((width, horizontal), (height, vertical)):  # as Screen._on_resize picks
             self.add_class(*self._get_breakpoint_classes(size, breakpoints or []), update=False)
         self.set_class(bool(getattr(app, "training", False)), "-training", update=False)
+        self.set_class(bool(getattr(app, "large_text", False)), LARGE_TEXT, update=False)
 
     def compose(self) -> ComposeResult:
         yield TooSmall()
@@ -206,6 +215,17 @@ class PortalScreen(Screen[Any]):
                 widget.border_title = t("training.zone", n=zone) if on else None
         self.update_guide()
 
+    # -- the large-text layout (F10) -------------------------------------------------------
+    def apply_large_text(self) -> None:
+        """The layout the app is in: the class screens.tcss keys it on, the "too small" limit
+        and the footer's rows."""
+        app = self.app
+        self.set_class(bool(getattr(app, "large_text", False)), LARGE_TEXT)
+        for notice in self.query(TooSmall):
+            notice.show(app.size)
+        for footer in self.query(PortalFooter):
+            footer.apply_layout()
+
     def update_guide(self) -> None:
         for guide in self.query(Guide):
             guide.show(self.guide_key(), self.STEP, self._hint[1] if self._hint else None)
@@ -227,6 +247,8 @@ class PortalScreen(Screen[Any]):
     # -- the language, switched at run time (F8) -------------------------------------------
     def on_screen_resume(self) -> None:
         self.app.call_later(self._auto_focus)
+        if self.has_class(LARGE_TEXT) != bool(getattr(self.app, "large_text", False)):
+            self.apply_large_text()  # switched while this screen was not in the stack
         if self.composed_language != language():
             self.call_later(self.relocalize)
         else:

@@ -63,7 +63,7 @@ class ChooseMethodScreen(PortalScreen):
                             yield Static(
                                 t(state.reason) if state.reason else "",
                                 id=f"method-{method.value}-note",
-                                classes="method-note",
+                                classes="method-note" if state.reason else "method-note -empty",
                             )
 
     def on_mount(self) -> None:
