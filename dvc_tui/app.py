@@ -103,6 +103,9 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
         # for people who see less well (appearance.py); in the palette, not the full footer
         Binding("f9", "toggle_high_contrast", "key.high_contrast", show=False),
         Binding("f10", "toggle_large_text", "key.large_text", show=False),
+        # the palette's key at the footer's right end, named in the user's language (Textual
+        # would add it as "palette")
+        Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True),
         # Tab moves focus at once, before the keys that follow it in the same burst (a fast
         # typist, a pasted "name<TAB>date", tmux send-keys) reach the field being left.
         Binding("tab", "focus_next", show=False, priority=True),

@@ -20,6 +20,7 @@ VI: dict[str, str] = {
     "key.cancel": "Hủy",
     "key.quit": "Thoát",
     "key.lang": "English",
+    "key.palette": "Lệnh",
     "key.new_captcha": "Mã mới",
     "key.sms": "Tin nhắn",
     # home
@@ -960,6 +961,7 @@ EN: dict[str, str] = {
     "key.cancel": "Cancel",
     "key.quit": "Quit",
     "key.lang": "Tiếng Việt",
+    "key.palette": "commands",
     "key.new_captcha": "New code",
     "key.sms": "Messages",
     "home.title": "Home",
