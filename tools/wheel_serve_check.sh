@@ -28,7 +28,8 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
     >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 150); do
-    curl -fsS "http://127.0.0.1:$port/" -o "$work/page.html" 2>/dev/null && break
+    python3 -c 'import sys, urllib.request; sys.stdout.buffer.write(urllib.request.urlopen(sys.argv[1], timeout=5).read())' \
+        "http://127.0.0.1:$port/" >"$work/page.html" 2>/dev/null && break
     sleep 0.2
 done
 head -3 "$work/serve.log"
@@ -40,6 +41,10 @@ echo "page: http://127.0.0.1:$port/ answered ($(wc -c <"$work/page.html") bytes,
 "$work/venv/bin/python" - "$port" <<'EOF'
 import asyncio, sys, time
 import aiohttp
+
+WANTED = ("CỔNG DỊCH VỤ CÔNG QUỐC GIA", "Trang chủ", "Tin nhắn SMS (mô phỏng)", "Thông tin", "Luyện tập")
+"""The home page's header, title, SMS pane, last button and footer: the whole page drawn."""
+
 
 async def tab(port: int) -> None:
     seen = b""
@@ -55,7 +60,7 @@ async def tab(port: int) -> None:
                     seen += message.data
                 elif message.type in (aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
                     break
-                if "CỔNG DỊCH VỤ CÔNG QUỐC GIA".encode() in seen and "Đăng nhập".encode() in seen:
+                if all(text.encode() in seen for text in WANTED):
                     print(f"tab: the app's home page drawn in {time.monotonic() - started:.1f} s "
                           f"({len(seen)} bytes over the websocket)")
                     return
