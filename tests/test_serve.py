@@ -79,17 +79,102 @@ def test_a_bad_port_is_refused_in_vietnamese(port, capsys):
     assert "Traceback" not in err
 
 
+def _serve(tmp_path, *args, env=None):
+    import os
+
+    return subprocess.run(
+        [sys.executable, "-m", "dvc_tui", "--data-dir", str(tmp_path / "d"), "--no-keyring", "serve", *args],
+        capture_output=True, text=True, timeout=60, env={**os.environ, **(env or {})})
+
+
 def test_a_port_in_use_is_one_line_and_exit_2(tmp_path):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        done = subprocess.run(
-            [sys.executable, "-m", "dvc_tui", "--data-dir", str(tmp_path / "d"), "--no-keyring", "serve",
-             "--port", str(port)], capture_output=True, text=True, timeout=60)
+        done = _serve(tmp_path, "--port", str(port))
     assert done.returncode == 2
-    assert f"Không mở được 127.0.0.1:{port}" in done.stderr and "--port" in done.stderr
-    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert done.stderr == f"dvc-tui: Cổng {port} đang được một chương trình khác dùng: chọn cổng khác với --port.\n"
+    assert done.stdout == ""  # no "đang chạy ..." before the refusal
+
+
+def test_an_address_not_of_this_machine_is_one_line(tmp_path):
+    done = _serve(tmp_path, "--host", "192.0.2.1", "--port", str(_free_port()))  # TEST-NET-1: nobody's
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("dvc-tui: Địa chỉ 192.0.2.1 không phải của máy này")
+    assert len(done.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("url", ["x", "ftp://host", "http://", "http://host:port"])
+def test_a_bad_public_url_is_refused_in_vietnamese(url, capsys):
+    with pytest.raises(SystemExit):
+        main(["serve", "--public-url", url])
+    assert f'Địa chỉ "{url}" không hợp lệ' in capsys.readouterr().err
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_a_live_server_tabs_origin_address_and_settings_file(tmp_path):
+    """One server: its tabs read the serve command's settings file (not a broken default one), the
+    page points where the browser came from, another site's page is refused, Ctrl+C ends it all."""
+    import asyncio
+    import os
+    import signal
+    import urllib.request
+
+    import aiohttp
+
+    broken = tmp_path / "broken.toml"
+    broken.write_text("theme = \"dark\"\n")  # the default file of this user: refused by any dvc-tui
+    good = tmp_path / "good.toml"
+    good.write_text('language = "en"\n')
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "dvc_tui", "--config", str(good), "--data-dir", str(tmp_path / "d"),
+         "--no-keyring", "--hash-cost", "test", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "DVC_TUI_CONFIG": str(broken)})
+    try:
+        first = server.stdout.readline()
+        assert first.startswith(f"dvc-tui is serving in a web browser: open http://127.0.0.1:{port}"), first
+
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Host": f"kiosk.lan:{port}"})
+        page = urllib.request.urlopen(request, timeout=10).read().decode()
+        assert f'data-session-websocket-url="ws://kiosk.lan:{port}/ws"' in page
+        assert '<html lang="en">' in page
+
+        async def tab(origin: str):
+            async with aiohttp.ClientSession() as session:
+                try:
+                    ws = await session.ws_connect(f"http://127.0.0.1:{port}/ws?width=100&height=30",
+                                                  headers={"Origin": origin})
+                except aiohttp.WSServerHandshakeError as refused:
+                    return refused.status
+                seen = b""
+                async with ws:
+                    end = asyncio.get_running_loop().time() + 30
+                    while (left := end - asyncio.get_running_loop().time()) > 0:
+                        try:
+                            message = await ws.receive(timeout=left)
+                        except asyncio.TimeoutError:
+                            break
+                        if message.type != aiohttp.WSMsgType.BINARY:
+                            break
+                        seen += message.data
+                        if "NATIONAL PUBLIC SERVICE PORTAL".encode() in seen and "Register".encode() in seen:
+                            return "home page in English"
+                return f"no home page: {seen.decode(errors='replace')[-300:]!r}"
+
+        assert asyncio.run(tab("http://evil.example")) == 403
+        assert asyncio.run(tab(f"http://127.0.0.1:{port}")) == "home page in English"
+    finally:
+        server.send_signal(signal.SIGINT)
+        rest, _ = server.communicate(timeout=20)
+    assert server.returncode == 0, rest
+    assert "Traceback" not in rest and "failed to start" not in rest, rest
 
 
 def test_a_kiosk_without_a_trainer_pin_is_not_served(tmp_path, capsys):
@@ -105,3 +190,30 @@ def test_an_unusable_data_dir_is_refused_before_serving(tmp_path, capsys):
     assert code == 2
     err = capsys.readouterr().err
     assert err.startswith("dvc-tui: ") and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+async def test_a_tab_past_the_limit_is_refused(tmp_path):
+    """The 17th tab gets 503 and the server says so in its log; the page and a tab from another
+    site are refused or served by the same rules in-process (aiohttp's test server)."""
+    import argparse
+
+    import aiohttp
+    from aiohttp.test_utils import TestServer
+
+    args = argparse.Namespace(host="127.0.0.1", port=8000, public_url=None)
+    server = serve._server(Config(data_dir=tmp_path / "d"), args)
+    server.console.quiet = True
+    web_app = await server._make_app()
+    async with TestServer(web_app) as test_server:
+        base = f"http://{test_server.host}:{test_server.port}"
+        async with aiohttp.ClientSession() as session:
+            async with session.get(base + "/") as response:
+                assert response.status == 200 and f"ws://{test_server.host}:{test_server.port}/ws" in await response.text()
+            server.sessions.update(object() for _ in range(serve.MAX_TABS))  # 16 tabs open
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                await session.ws_connect(base + "/ws", headers={"Origin": base})
+            assert refused.value.status == 503
+            server.sessions.clear()
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                await session.ws_connect(base + "/ws", headers={"Origin": "https://elsewhere.example"})
+            assert refused.value.status == 403
