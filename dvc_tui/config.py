@@ -345,11 +345,35 @@ def _parse_toml(text: str, path: Path) -> dict[str, Any]:
         at = re.search(_TOML_AT, detail)
         if at:
             raise ConfigError(_t("cli.config.toml_at", path=str(path), line=int(at[1]), column=int(at[2]),
-                                 detail=detail[:at.start()])) from None
+                                 detail=_toml_detail(detail[:at.start()]))) from None
         end = re.search(_TOML_END, detail)
         if end:
-            raise ConfigError(_t("cli.config.toml_end", path=str(path), detail=detail[:end.start()])) from None
-        raise ConfigError(_t("cli.config.toml", path=str(path), detail=detail)) from None
+            raise ConfigError(_t("cli.config.toml_end", path=str(path),
+                                 detail=_toml_detail(detail[:end.start()]))) from None
+        raise ConfigError(_t("cli.config.toml", path=str(path), detail=_toml_detail(detail))) from None
+
+
+_TOML_PROBLEMS = (
+    (r"Cannot (declare|overwrite|redefine|mutate)|Duplicate", "twice"),
+    (r"Expected '=' after a key", "equals"),
+    (r"Expected '\]\]?' at the end", "bracket"),
+    (r"Unclosed (array|inline table)", "unclosed"),
+    (r"Unterminated string", "string"),
+    (r"Expected newline or end of document", "after_value"),
+    (r"Invalid date or datetime", "date"),
+    (r"Invalid value", "value"),
+    (r"Invalid statement|Invalid initial character for a key", "statement"),
+    (r"Illegal character|Found invalid character|Unescaped|Escaped character|Invalid hex value", "character"),
+)
+"""tomllib's messages (Python 3.11-3.13), by what they mean to someone editing the file."""
+
+
+def _toml_detail(detail: str) -> str:
+    """tomllib's English message said in the catalog's words (a message not known: "syntax")."""
+    for pattern, problem in _TOML_PROBLEMS:
+        if re.search(pattern, detail):
+            return _t(f"cli.config.toml_problem.{problem}")
+    return _t("cli.config.toml_problem.syntax")
 
 
 def _line_of(text: str, key: str) -> int | None:

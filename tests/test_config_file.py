@@ -8,6 +8,7 @@ ends with no traceback and never takes the terminal."""
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -426,3 +427,20 @@ def test_config_init_in_english_with_the_flag(tmp_path, capsys):
     assert main(["--lang", "en", "--config", str(target), "config", "init"]) == 0
     assert capsys.readouterr().out.startswith(f"Wrote the settings template {target}.")
     assert target.read_text(encoding="utf-8").startswith("# dvc-tui's settings file (TOML).")
+
+
+@pytest.mark.parametrize("text, said", [
+    ('language = "vi"\nlanguage = "en"\n', "dòng 2, cột 16 (một khóa được đặt hai lần)"),
+    ("theme = dark\n", "(giá trị không hợp lệ: chữ đặt trong ngoặc kép, đúng/sai viết true/false)"),
+    ("kiosk\n", "(thiếu dấu = sau tên khóa)"),
+    ('language = "vi" en\n', "(còn chữ sau giá trị trên cùng dòng)"),
+    ("[kiosk\n", "(thiếu dấu ] đóng tên bảng)"),
+    ("a = [1, 2\n", "(thiếu dấu ] hoặc } đóng)"),
+])
+def test_a_toml_error_is_said_in_vietnamese_words(config_file, capsys, text, said):
+    write(config_file, text)
+    assert main(["config", "show"]) == 2
+    err = capsys.readouterr().err
+    assert said in err and len(err.splitlines()) == 1
+    # none of tomllib's English ("Invalid value", "Cannot overwrite a value", "Expected ...")
+    assert not re.search(r"Invalid|Cannot|Expected|Unclosed|Illegal|Duplicate", err), err
