@@ -206,6 +206,9 @@ async def test_after_f8_the_palette_speaks_english(make_app):
         await pilot.pause()
         await pilot.pause()
         assert language() == "en"
+        for _ in range(5):
+            await pilot.pause()
+        assert str(app.screen.query_one("#submit").label) == "REGISTER"  # the screen redrawn by F8
         palette = await open_palette(app, pilot)
         listed = offered(palette)
         # "New code" is the key F5 and the captcha's button: offered once
@@ -215,6 +218,10 @@ async def test_after_f8_the_palette_speaks_english(make_app):
         assert palette.query_one(CommandInput).placeholder.startswith("Search for a command…")
         await choose(app, pilot, "Switch to Vietnamese (Tiếng Việt)")
         assert language() == "vi"
+        for _ in range(5):  # the form is composed again, in Vietnamese, keeping what was typed
+            await pilot.pause()
+        assert str(app.screen.query_one("#submit").label) == "ĐĂNG KÝ"
+        assert [name for name, _ in offered(await open_palette(app, pilot))][:2] == ["Quay lại", "Hủy"]
 
 
 # -- kiosk mode ----------------------------------------------------------------------------------
