@@ -18,7 +18,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version_text())
     parser.add_argument("--data-dir", help="where the accounts and messages are kept "
                         "(default: the user data dir; env DVC_TUI_DATA_DIR)")
-    parser.add_argument("--lang", choices=["vi", "en"], help="language of the screens (default vi; env DVC_TUI_LANG)")
+    parser.add_argument("--lang", type=str.lower, choices=["vi", "en"], help="language of the screens (default vi; env DVC_TUI_LANG)")
     parser.add_argument("--hash-cost", type=_hash_cost, metavar="COST",
                         help="Argon2id cost: production (t=1, m=46 MiB, p=1: 50-150 ms a hash on 2 cores), low, test, "
                         "or spelled out as t=2,m=65536,p=1 (default production; env DVC_TUI_HASH_COST)")
@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="kiosk mode: idle sessions wiped, trainer PIN to quit (env DVC_TUI_KIOSK=1)")
     parser.add_argument("--idle", type=_idle_seconds, metavar="SECONDS",
                         help="kiosk mode: seconds without a key before the session is wiped (default 120; env DVC_TUI_IDLE)")
-    parser.add_argument("--theme", choices=["default", "high-contrast"],
+    parser.add_argument("--theme", type=str.lower, choices=["default", "high-contrast"],
                         help="colours (default: default; env DVC_TUI_THEME)")
     parser.add_argument("--large-text", action=argparse.BooleanOptionalAction, default=None,
                         help="the large-text layout (env DVC_TUI_LARGE_TEXT=1)")

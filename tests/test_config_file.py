@@ -444,3 +444,10 @@ def test_a_toml_error_is_said_in_vietnamese_words(config_file, capsys, text, sai
     assert said in err and len(err.splitlines()) == 1
     # none of tomllib's English ("Invalid value", "Cannot overwrite a value", "Expected ...")
     assert not re.search(r"Invalid|Cannot|Expected|Unclosed|Illegal|Duplicate", err), err
+
+
+def test_the_flags_take_any_case_as_the_environment_does(monkeypatch, capsys):
+    settings = show_json(capsys, "--theme", "High-Contrast", "--lang", "EN")["settings"]
+    assert (settings["theme"]["value"], settings["language"]["value"]) == ("high-contrast", "en")
+    monkeypatch.setenv("DVC_TUI_THEME", "High-Contrast")
+    assert show_json(capsys)["settings"]["theme"] == {"value": "high-contrast", "source": "env", "from": "DVC_TUI_THEME"}

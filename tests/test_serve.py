@@ -99,9 +99,9 @@ def test_a_port_in_use_is_one_line_and_exit_2(tmp_path):
 
 
 def test_an_address_not_of_this_machine_is_one_line(tmp_path):
-    done = _serve(tmp_path, "--host", "192.0.2.1", "--port", str(_free_port()))  # TEST-NET-1: nobody's
+    done = _serve(tmp_path, "--host", "203.0.113.77", "--port", str(_free_port()))  # TEST-NET-3: documentation only
     assert done.returncode == 2 and done.stdout == ""
-    assert done.stderr.startswith("dvc-tui: Địa chỉ 192.0.2.1 không phải của máy này")
+    assert done.stderr.startswith("dvc-tui: Địa chỉ 203.0.113.77 không phải của máy này")
     assert len(done.stderr.splitlines()) == 1
 
 
