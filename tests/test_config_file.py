@@ -435,7 +435,7 @@ def test_config_init_in_english_with_the_flag(tmp_path, capsys):
     ("kiosk\n", "(thiếu dấu = sau tên khóa)"),
     ('language = "vi" en\n', "(còn chữ sau giá trị trên cùng dòng)"),
     ("[kiosk\n", "(thiếu dấu ] đóng tên bảng)"),
-    ("a = [1, 2\n", "(thiếu dấu ] hoặc } đóng)"),
+    ("a = [1, 2\n", "(thiếu dấu ngoặc đóng (ngoặc vuông hoặc ngoặc nhọn))"),
 ])
 def test_a_toml_error_is_said_in_vietnamese_words(config_file, capsys, text, said):
     write(config_file, text)
