@@ -87,6 +87,26 @@ def make_app(data_dir, clock):
     return make
 
 
+KIOSK_PIN = "482913"
+"""The trainer PIN of the `kiosk_app` fixture's apps."""
+
+
+@pytest.fixture
+def kiosk_app(make_app, data_dir):
+    """Build a kiosk app (idle 120 s) whose trainer PIN (KIOSK_PIN) is set, hashed at the test cost."""
+    from dvc_tui.core.passwords import HashCost, PasswordHasher
+    from dvc_tui.store.kiosk_pin import save_pin_hash
+
+    save_pin_hash(data_dir, PasswordHasher(HashCost.named("test")).hash(KIOSK_PIN), use_keyring=False)
+
+    def make(**kwargs):
+        kwargs.setdefault("kiosk", True)
+        kwargs.setdefault("idle_seconds", 120)
+        return make_app(**kwargs)
+
+    return make
+
+
 async def settle(app, pilot, rounds: int = 1000) -> None:
     """Wait for the app's thread workers (store, hashing) to finish, then for the screen."""
     for _ in range(rounds):

@@ -10,9 +10,7 @@ import pytest
 from textual.color import Color
 
 from dvc_tui.appearance import HIGH_CONTRAST, HIGH_CONTRAST_CLASS, LARGE_TEXT
-from dvc_tui.core.passwords import HashCost, PasswordHasher
 from dvc_tui.core.text import set_language
-from dvc_tui.store.kiosk_pin import save_pin_hash
 from tests.conftest import CITIZEN, settle
 from tests.screens.helpers import captcha_code, paste
 
@@ -298,21 +296,6 @@ async def test_the_keyword_arguments_give_the_look_too_and_default_is_the_normal
 
 
 # -- kiosk mode ----------------------------------------------------------------------------------
-PIN = "482913"
-
-
-@pytest.fixture
-def kiosk_app(make_app, data_dir):
-    save_pin_hash(data_dir, PasswordHasher(HashCost.named("test")).hash(PIN), use_keyring=False)
-
-    def make(**kwargs):
-        kwargs.setdefault("kiosk", True)
-        kwargs.setdefault("idle_seconds", 120)
-        return make_app(**kwargs)
-
-    return make
-
-
 async def test_in_kiosk_mode_f9_and_f10_work_and_the_wipe_restores_the_kiosk_s_look(kiosk_app, clock):
     app = kiosk_app()
     async with app.run_test(size=(100, 30)) as pilot:

@@ -2,27 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from textual.command import CommandPalette
 
-from dvc_tui.core.passwords import HashCost, PasswordHasher
-from dvc_tui.store.kiosk_pin import save_pin_hash
 from tests.conftest import CITIZEN, click, fill_form, settle, to_form, type_into
-
-PIN = "482913"
-
-
-@pytest.fixture
-def kiosk_app(make_app, data_dir):
-    """A kiosk app (idle 120 s) whose trainer PIN is set, hashed at the test cost."""
-    save_pin_hash(data_dir, PasswordHasher(HashCost.named("test")).hash(PIN), use_keyring=False)
-
-    def make(**kwargs):
-        kwargs.setdefault("kiosk", True)
-        kwargs.setdefault("idle_seconds", 120)
-        return make_app(**kwargs)
-
-    return make
+from tests.conftest import KIOSK_PIN as PIN
 
 
 def countdown(app) -> str | None:

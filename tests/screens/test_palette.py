@@ -8,10 +8,8 @@ import pytest
 from textual.command import CommandInput, CommandList, CommandPalette
 
 from dvc_tui.appearance import HIGH_CONTRAST
-from dvc_tui.core.passwords import HashCost, PasswordHasher
 from dvc_tui.core.text import language, set_language
 from dvc_tui.palette import fold, key_text
-from dvc_tui.store.kiosk_pin import save_pin_hash
 from tests.conftest import settle, to_form
 
 TEXTUAL_SYSTEM_COMMANDS = {"Theme", "Quit", "Keys", "Screenshot", "Maximize", "Minimize"}
@@ -225,9 +223,8 @@ async def test_after_f8_the_palette_speaks_english(make_app):
 
 
 # -- kiosk mode ----------------------------------------------------------------------------------
-async def test_a_kiosk_opens_no_palette(make_app, data_dir):
-    save_pin_hash(data_dir, PasswordHasher(HashCost.named("test")).hash("482913"), use_keyring=False)
-    app = make_app(kiosk=True, idle_seconds=120)
+async def test_a_kiosk_opens_no_palette(kiosk_app):
+    app = kiosk_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         await pilot.press("ctrl+p")
