@@ -30,8 +30,8 @@ ENV_LARGE_TEXT = "DVC_TUI_LARGE_TEXT"
 LANGUAGE_CHOICES = ("vi", "en")
 THEMES = ("default", "high-contrast")
 TRUE_WORDS = ("1", "true", "yes", "on")
-GIVEN_LIMIT = 60  # a wrong value is quoted in the refusal up to this many characters
 FALSE_WORDS = ("0", "false", "no", "off")
+GIVEN_LIMIT = 60  # a wrong value is quoted in the refusal up to this many characters
 
 
 class ConfigError(ValueError):

@@ -17,10 +17,12 @@ from __future__ import annotations
 from typing import Any
 
 from rich.cells import cell_len
-
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+
+from dvc_tui.appearance import LARGE_TEXT
+
 
 class PortalFooter(Footer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -77,7 +79,7 @@ class PortalFooter(Footer):
         self.styles.grid_size_columns = max(1, min(len(shown), self.app.size.width // widest))
 
     def _large(self) -> bool:
-        return self.screen.has_class("-large-text")
+        return self.screen.has_class(LARGE_TEXT)
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
