@@ -8,9 +8,11 @@ outside .venv.
     python3 quickstart.py [dvc-tui's arguments]    the app (e.g. --kiosk, serve, --lang en)
     python3 quickstart.py test [pytest's args]     the whole test suite in 4 workers
 
-The first run makes .venv and installs the project into it (editable, so a change to the
-source needs no reinstall); later runs install again only when pyproject.toml changed or the
-tests' tools are wanted for the first time. On Windows, `py quickstart.py` does the same.
+The first run makes .venv and installs the project into it from PyPI (editable, so a change to
+the source needs no reinstall); later runs install again only when pyproject.toml changed, the
+tests' tools are wanted for the first time, or the folder was moved (a venv cannot be moved: it
+is made again). Two runs at once take turns (a lock file beside .venv). On Windows,
+`py quickstart.py` does the same.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 VENV = HERE / ".venv"
 STAMP = VENV / "dvc-tui-installed.json"
+LOCK = HERE / ".venv.lock"
 WINDOWS = os.name == "nt"
 
 MESSAGES = {
@@ -37,7 +40,11 @@ MESSAGES = {
         "venv_failed": "quickstart: không tạo được môi trường ảo .venv ({why}).",
         "installing": "quickstart: đang cài dvc-tui{extra} vào .venv (lần đầu mất 1-3 phút)...",
         "install_failed": "quickstart: cài đặt không thành công (pip thoát với mã {code}); "
-        "xem thông báo của pip ở trên.",
+        "xem thông báo của pip ở trên. Lần cài đầu cần mạng tới PyPI (qua proxy: đặt https_proxy).",
+        "read_only": "quickstart: không ghi được vào thư mục {path} ({why}); hãy chép dự án vào "
+        "một thư mục ghi được rồi chạy lại.",
+        "interrupted": "quickstart: đã dừng giữa chừng; chạy lại lệnh để cài tiếp.",
+        "moved": "quickstart: thư mục dự án đã được chuyển chỗ; tạo lại .venv...",
     },
     "en": {
         "old": "quickstart: Python 3.10 or later is needed (this is {version}).",
@@ -46,7 +53,12 @@ MESSAGES = {
         "venv_failed": "quickstart: could not make the virtual environment .venv ({why}).",
         "installing": "quickstart: installing dvc-tui{extra} into .venv (1-3 minutes the first time)...",
         "install_failed": "quickstart: the install failed (pip exited with {code}); "
-        "pip's messages are above.",
+        "pip's messages are above. The first install needs the network to PyPI (through a "
+        "proxy: set https_proxy).",
+        "read_only": "quickstart: cannot write in {path} ({why}); copy the project to a folder "
+        "you can write in and run again.",
+        "interrupted": "quickstart: stopped half-way; run the command again to finish the install.",
+        "moved": "quickstart: the project folder was moved; making .venv again...",
     },
 }
 
@@ -81,7 +93,25 @@ def venv_works() -> bool:
     return subprocess.run(probe, capture_output=True).returncode == 0
 
 
+def stamp() -> dict:
+    try:
+        found = json.loads(STAMP.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def moved() -> bool:
+    """A venv names its folder in its scripts and the editable install in a .pth file: one made
+    in another folder (this one moved or copied) runs nothing right here."""
+    root = stamp().get("root")
+    return root is not None and root != str(HERE)
+
+
 def make_venv() -> bool:
+    if moved():
+        say("moved")
+        shutil.rmtree(VENV, ignore_errors=True)
     if venv_works():
         return True
     if not has_venv_module():
@@ -104,27 +134,19 @@ def make_venv() -> bool:
 def wanted_stamp(extras: set[str]) -> dict:
     project = (HERE / "pyproject.toml").read_bytes()
     return {"pyproject": hashlib.sha256(project).hexdigest(), "extras": sorted(extras),
-            "python": sys.version.split()[0]}
+            "root": str(HERE), "python": sys.version.split()[0]}
 
 
 def installed(extras: set[str]) -> bool:
-    try:
-        stamp = json.loads(STAMP.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    wanted = wanted_stamp(extras)
-    return (isinstance(stamp, dict) and stamp.get("pyproject") == wanted["pyproject"]
-            and set(extras) <= set(stamp.get("extras", [])))
+    found, wanted = stamp(), wanted_stamp(extras)
+    return (found.get("pyproject") == wanted["pyproject"] and found.get("root") == wanted["root"]
+            and set(extras) <= set(found.get("extras", [])))
 
 
 def install(extras: set[str]) -> bool:
     if installed(extras):
         return True
-    # Keep what an earlier install brought (the app after the tests keeps the tests' tools).
-    try:
-        extras = extras | set(json.loads(STAMP.read_text(encoding="utf-8")).get("extras", []))
-    except (OSError, ValueError, AttributeError):
-        pass
+    extras = extras | set(stamp().get("extras", []))  # keep what an earlier install brought
     target = "." + (f"[{','.join(sorted(extras))}]" if extras else "")
     say("installing", extra=f" [{', '.join(sorted(extras))}]" if extras else "")
     STAMP.unlink(missing_ok=True)
@@ -147,13 +169,52 @@ def run(command: list[str]) -> int:
     return 1  # not reached
 
 
+class Lock:
+    """One quickstart at a time in this folder: a second waits for the first's install."""
+
+    def __enter__(self) -> "Lock":
+        self.handle = open(LOCK, "a+b")
+        if WINDOWS:
+            import msvcrt
+
+            while True:
+                try:
+                    msvcrt.locking(self.handle.fileno(), msvcrt.LK_LOCK, 1)
+                    break
+                except OSError:  # gives up after 10 s: wait on
+                    continue
+        else:
+            import fcntl
+
+            fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.close()  # lets go of the lock
+
+
+def ready(tests: bool) -> bool:
+    if installed({"test"} if tests else set()) and venv_works():  # the everyday start: no lock
+        return True
+    try:
+        with Lock():
+            return make_venv() and install({"test"} if tests else set())
+    except OSError as exc:  # a folder that cannot be written
+        say("read_only", path=HERE, why=exc.strerror or exc)
+        return False
+
+
 def main(argv: list[str]) -> int:
     if sys.version_info < (3, 10):
         say("old", version=sys.version.split()[0])
         return 2
     tests = bool(argv) and argv[0] == "test"
-    if not make_venv() or not install({"test"} if tests else set()):
-        return 2
+    try:
+        if not ready(tests):
+            return 2
+    except KeyboardInterrupt:
+        say("interrupted")
+        return 130
     if tests:
         return run([str(venv_python()), "-m", "pytest", "-n", "4", *argv[1:]])
     return run([str(venv_script("dvc-tui")), *argv])
