@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 import threading
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.signal import Signal
 
 from dvc_tui.appearance import HIGH_CONTRAST, HIGH_CONTRAST_THEME, LARGE_MIN_SIZE
@@ -21,10 +23,12 @@ if TYPE_CHECKING:
     from dvc_tui.core.accounts import Account
 from dvc_tui.core.text import language, set_language, t
 from dvc_tui.kiosk_mode import KioskControls
+from dvc_tui.notices import PlainNotices
 from dvc_tui.screens.base import Nav, TooSmall, localize_bindings
 from dvc_tui.screens.home import HomeScreen
 from dvc_tui.screens.trainer_log import recorded
 from dvc_tui.services import Services
+from dvc_tui.textual_compat import ScrubbedCrashReport, install_timer_guard, registered_screens
 
 RECENT_SMS = 50
 WARM_UP_AFTER = 0.5
@@ -89,7 +93,9 @@ def form_screen(method):
     return screen
 
 
-class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/palette/on_event: kiosk_mode.py
+class DvcApp(ScrubbedCrashReport, KioskControls, PlainNotices, App[None]):
+    # kiosk mode (--kiosk) overrides quit/palette/on_event: kiosk_mode.py; an unexpected error's
+    # report has no locals and goes to the data dir's crash log too: crash_report.py
     TITLE = "dvc-tui"
     CSS_PATH = stylesheet_path()
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide")]
@@ -132,6 +138,7 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
     ) -> None:
         config = config or Config.load(data_dir, language, hash_cost, use_keyring, kiosk=kiosk, idle_seconds=idle_seconds)
         set_language(config.language)
+        install_timer_guard()  # a toast's expired timer froze the app (textual_compat)
         super().__init__()
         localize_bindings(self)
         self.training = config.training if training is None else training  # F7 toggles
@@ -163,6 +170,25 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
 
     refusal: str | None = None
     """Why the app closed by itself at start (its data dir or database unusable), in one line."""
+    restarted = False
+    """Built again by the CLI after an unexpected error (kiosk mode): says so once it is up."""
+    crash_log: Path | None = None
+    """Where the report of this app's unexpected error was written (None: none, or unwritable)."""
+
+    # -- an unexpected error: a report without secrets (textual_compat.ScrubbedCrashReport) --
+    def crashed(self, error: BaseException) -> None:
+        from dvc_tui.crash_report import describe, write_log
+
+        try:
+            self.crash_log = write_log(self.services.config.data_dir, describe(error))
+        except OSError:
+            self.crash_log = None
+
+    def crash_report(self, error: BaseException) -> list[str]:
+        from dvc_tui.crash_report import describe
+
+        where = str(self.crash_log) if self.crash_log is not None else "-"
+        return [t("crash.header", path=where), *describe(error)]
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
@@ -184,6 +210,16 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
                 for footer in screen.query("PortalFooter"):
                     footer.apply_layout()
 
+    async def push_step(self, screen: Screen) -> Any:
+        """push_screen_wait, once a screen of the same id that is still being taken away is gone:
+        the app's screens must have unique ids, and a step left at machine speed (Esc, then Enter
+        on the step before) can come back before the old one has finished unmounting."""
+        for _ in range(1000):  # at most 10 s: a screen is taken away in milliseconds
+            if screen.id is None or not any(old.id == screen.id for old in registered_screens(self)):
+                break
+            await asyncio.sleep(0.01)
+        return await self.push_screen_wait(screen)
+
     # -- start-up, off the first paint -----------------------------------------------------
     @work(thread=True, group="startup", exit_on_error=False)
     def _open_services(self) -> None:
@@ -197,12 +233,23 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
             messages = [] if self.kiosk_on else self.services.sms.inbox(limit=RECENT_SMS)  # a kiosk starts clean
             secret = self.services.secret
         except (StoreError, OSError, sqlite3.Error) as exc:  # one line, in the user's language
+            if isinstance(exc, sqlite3.DatabaseError):  # a damaged page read: the check's own words
+                try:
+                    self.services.store.wait_intact()
+                except StoreError as verdict:
+                    exc = verdict
             self.call_from_thread(self._cannot_start, problem_text(command_problem(exc)))
             return
         except ValueError as exc:  # an install.key that is not a key
             self.call_from_thread(self._cannot_start, t("error.storage", detail=str(exc)))
             return
         self.call_from_thread(self._opened, messages, secret)
+
+        def checked(problem) -> None:  # a big store's check, run beside the first paint
+            if problem is not None:  # damage closes the app with its one line; nothing written
+                self.call_from_thread(self._cannot_start, problem_text(command_problem(problem)))
+
+        self.services.store.when_checked(checked)
 
     def _cannot_start(self, reason: str) -> None:
         """Without its store or key the app can do nothing (every step would fail): it closes at
@@ -229,7 +276,9 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
             self.set_timer(WARM_UP_AFTER, lambda: self.run_worker(
                 warm_up, thread=True, group="warm-up", exit_on_error=False, exclusive=True))
         if secret.fell_back:
-            self.notify(t("secret.file_fallback", path=str(secret.path)), timeout=10)
+            self.notify(t("secret.file_fallback", path=str(secret.path)), timeout=10, markup=False)  # a path is no markup
+        if self.restarted:
+            self.notify(t("crash.restarted"), severity="warning", timeout=10)
 
     # -- the SMS pane ----------------------------------------------------------------------
     def _sms_from_any_thread(self, message) -> None:
@@ -391,7 +440,7 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
         back_to = {"method": "subject", "form": "method", "otp": "form", "password": "form"}
         step = "subject"
         while step in screens:
-            result = await self.push_screen_wait(screens[step]())
+            result = await self.push_step(screens[step]())
             if result is Nav.BACK and step in back_to:
                 step = back_to[step]
                 continue
@@ -411,7 +460,7 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
             else:
                 draft.account, step = result, "done"
         services.events.finished(draft.method.value, "registered", draft.method.value, draft.account.subject.value)
-        result = await self.push_screen_wait(RegisteredScreen(draft.account))
+        result = await self.push_step(RegisteredScreen(draft.account))
         return (Nav.LOGIN if result is Nav.LOGIN else Nav.CANCEL), draft.account
 
     @recorded("login")
@@ -426,7 +475,7 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
         while True:
             login = LoginScreen(services, username, notice, tab)
             notice, tab = None, "cccd"
-            result = await self.push_screen_wait(login)
+            result = await self.push_step(login)
             if result is Nav.REGISTER:
                 return Nav.REGISTER
             if result is Nav.FORGOT:
@@ -445,7 +494,7 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
                 return Nav.CANCEL
             account, issued = result
             username = account.username
-            result = await self.push_screen_wait(
+            result = await self.push_step(
                 OtpScreen(Purpose.LOGIN, account.username, account.phone_number, issued, services)
             )
             if result is Nav.OTHER and not await self._other_method(account):
@@ -482,7 +531,7 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
         back_to = {"otp": "form", "password": "form"}
         step = "form"
         while step in screens:
-            result = await self.push_screen_wait(screens[step]())
+            result = await self.push_step(screens[step]())
             if result is Nav.BACK and step in back_to:
                 step = back_to[step]
             elif isinstance(result, Nav):
@@ -500,7 +549,7 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
         """Chọn phương thức xác thực khác: True when the user authenticated another way."""
         from dvc_tui.screens.totp import TotpLoginScreen
 
-        result = await self.push_screen_wait(TotpLoginScreen(account, self.services))
+        result = await self.push_step(TotpLoginScreen(account, self.services))
         return result is True  # a code from the authenticator app; Back (or F4) is False
 
     async def _profile(self, account) -> None:
@@ -511,10 +560,10 @@ class DvcApp(KioskControls, App[None]):  # kiosk mode (--kiosk) overrides quit/p
         self.services.events.finished("login", "logged-in", account.method.value, account.subject.value)
         notice = None
         while True:
-            result = await self.push_screen_wait(ProfileScreen(account, self.services, notice))
+            result = await self.push_step(ProfileScreen(account, self.services, notice))
             if result is not ProfileChoice.ENROL_TOTP:
                 return
-            enrolled = await self.push_screen_wait(TotpEnrolScreen(account, self.services))
+            enrolled = await self.push_step(TotpEnrolScreen(account, self.services))
             notice = None if isinstance(enrolled, Nav) else t("totp.enrolled")
 
     def on_unmount(self) -> None:

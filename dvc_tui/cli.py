@@ -9,8 +9,18 @@ import sys
 from dvc_tui import __version__
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser (and its sub-commands', built with the same class) whose refusals show
+    the control characters of what they echo (`unrecognized arguments: ESC[2J` was written raw)."""
+
+    def error(self, message: str):
+        from dvc_tui.core.visible import visible
+
+        super().error(visible(message))
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="dvc-tui",
         description="Trình mô phỏng đăng ký/đăng nhập Cổng Dịch vụ công quốc gia "
         "(National Public Service Portal registration and login simulator).",
@@ -36,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="colours (default: default; env DVC_TUI_THEME)")
     parser.add_argument("--large-text", action=argparse.BooleanOptionalAction, default=None,
                         help="the large-text layout (env DVC_TUI_LARGE_TEXT=1)")
+    parser.add_argument("--key-file", metavar="FILE",
+                        help="keep the install's key in this file, outside the data dir "
+                        "(env DVC_TUI_KEY_FILE; see: dvc-tui key status)")
     parser.add_argument("--config", dest="config_file", metavar="FILE",
                         help="the settings file (TOML; default config.toml in the user config dir; "
                         "env DVC_TUI_CONFIG; see: dvc-tui config show)")
@@ -48,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     _command_module("_accounts_reset").add_arguments(accounts_sub)
     sms = sub.add_parser("sms", help="staff: the simulated SMS inbox, newest first")
     sms.add_argument("--phone", help="only this number (0xxxxxxxxx or +84...)")
-    sms.add_argument("--limit", type=int, default=50, help="how many messages (default 50)")
+    sms.add_argument("--limit", type=_sms_limit, default=50, help=f"how many messages (default 50, at most {SMS_LIMIT_MAX})")
     sms.add_argument("--json", action="store_true", help="one JSON object per line")
     _token_parser(sub)
     for name in _commands():
@@ -102,7 +115,8 @@ def _flag_settings(args) -> dict:
     """The global flags given, by the settings' keys (None: not given)."""
     return {"data_dir": args.data_dir, "language": args.lang, "hash_cost": args.hash_cost,
             "keyring": args.keyring, "kiosk": args.kiosk, "idle_seconds": args.idle,
-            "training": args.training, "theme": args.theme, "large_text": args.large_text}
+            "training": args.training, "theme": args.theme, "large_text": args.large_text,
+            "key_file": args.key_file}
 
 
 def _early_language(args) -> None:
@@ -135,11 +149,26 @@ def _config(args):
     return _resolve(args).config
 
 
+KEY_COMMANDS = (("token", None), ("training", "load"))
+"""Commands that use the install key (the CA, the practice tokens and SIMs)."""
 TUI_COMMANDS = (None, "run", "demo", "phone")
 """Commands that take the terminal: they say things on their screens, not on stderr."""
 
 
+def _utf8_streams() -> None:
+    """Windows gives a pipe or a file the ANSI code page (cp1252 has no "ạ"): the commands'
+    Vietnamese lines would end in UnicodeEncodeError. There, stdout and stderr write UTF-8; a
+    console (UTF-16 since Python 3.6) and every POSIX terminal are left as they are."""
+    if sys.platform != "win32":
+        return
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _utf8_streams()
     args = _parser().parse_args(argv)
     import sqlite3
 
@@ -156,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
             return _accounts_list(args)
         if args.command == "sms":
             return _sms(args)
+        if (args.command, getattr(args, "training_command", None)) in KEY_COMMANDS:
+            _check_store(_config(args))  # a used data dir's key that cannot be read: refused before anything is made
         if args.command == "token":
             return _token(args)
         if args.command in _commands():
@@ -188,21 +219,94 @@ def _run_app(args) -> int:
 
         if refuse_without_pin(config):
             return 2
-    _check_store(config)
-    app = DvcApp(config=config, paced_gc=True)
-    app.run()
-    if app.refusal:  # the store broke between the check and the start: still one line
-        print(f"dvc-tui: {app.refusal}", file=sys.stderr)
-        return 2
-    return 0
+    _check_store(config, wait=False)  # a big file's check goes on while the app draws
+    from dvc_tui.textual_compat import install_terminal_parser
+
+    install_terminal_parser()  # a terminal's (or serve's) paste arrives whole, as text
+    restarts = KioskRestarts()
+    while True:
+        app = DvcApp(config=config, paced_gc=True)
+        app.restarted = restarts.count > 0
+        app.run()
+        if app.refusal:  # the store broke between the check and the start: still one line
+            print(f"dvc-tui: {app.refusal}", file=sys.stderr)
+            return 2
+        crashed = app.crash is not None or (app.return_code or 0) != 0
+        if not config.kiosk or getattr(app, "pin_quit", False):
+            return 1 if crashed else 0
+        # A kiosk ends only with the trainer PIN: after an unexpected error (its report in the
+        # data dir's crash.log) it starts again, in this process, after a growing pause.
+        restarts.wait()
 
 
-def _check_store(config) -> None:
+class KioskRestarts:
+    """The pause before a kiosk starts again: none for the first 3 restarts in 60 s, then
+    2, 4, 8 ... up to 60 s; the keys that would stop or suspend the process (Ctrl+C, Ctrl+\\,
+    Ctrl+Z) do nothing meanwhile. There is no last restart: it never ends at a shell."""
+
+    FREE = 3
+    WINDOW = 60.0
+    LONGEST = 60.0
+
+    def __init__(self, clock=None, sleep=None) -> None:
+        import time
+
+        self.clock = clock or time.monotonic
+        self.sleep = sleep or time.sleep
+        self.count = 0
+        self.recent: list[float] = []
+
+    def pause(self) -> float:
+        now = self.clock()
+        self.recent = [when for when in self.recent if now - when < self.WINDOW] + [now]
+        self.count += 1
+        over = len(self.recent) - self.FREE
+        return 0.0 if over <= 0 else min(self.LONGEST, 2.0 ** over)
+
+    def wait(self) -> float:
+        import signal
+
+        seconds = self.pause()
+        if seconds:
+            from dvc_tui.core.text import t
+
+            print(t("crash.waiting", seconds=int(seconds)), file=sys.stderr, flush=True)
+            kept = {sig: signal.signal(sig, signal.SIG_IGN)
+                    for sig in (signal.SIGINT, signal.SIGQUIT, signal.SIGTSTP)}
+            try:
+                self.sleep(seconds)
+            finally:
+                for sig, handler in kept.items():
+                    signal.signal(sig, handler)
+        return seconds
+
+
+def _check_store(config, *, wait: bool = True) -> None:
     """Open the database once before the screen is taken: a data dir that cannot be written, a
-    corrupt file or a newer schema is refused here (StoreError: one line, exit 2), untouched."""
+    corrupt file or a newer schema is refused here (StoreError: one line, exit 2), untouched.
+    A big file's integrity check runs on in a thread when not `wait` (the app: it draws
+    meanwhile, holds every write until the check is done and refuses on damage)."""
+    from dvc_tui.store.data_dir import tighten
+    from dvc_tui.store.secrets import load_install_secret
     from dvc_tui.store.sqlite import SqliteStore
 
-    SqliteStore(config.db_path).close()
+    def check_key() -> None:
+        # The install key of a used data dir must be found (a locked keyring is refused here, in
+        # one line, never answered with a new key); a new data dir's key is made by the app.
+        load_install_secret(config.data_dir, use_keyring=config.use_keyring, key_file=config.key_file, create=False)
+
+    tighten(config.data_dir)  # a data dir made beforehand: 0700, its files 0600
+    new_database = not config.db_path.exists()
+    if new_database:  # refused before the database is made
+        check_key()
+    store = SqliteStore(config.db_path)
+    try:
+        if wait:
+            store.wait_intact()
+    finally:
+        store.close()
+    if not new_database:  # a corrupt or newer database is said first
+        check_key()
 
 
 def _say_keyring_fallback():
@@ -226,6 +330,48 @@ def _hash_cost(text: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+SMS_LIMIT_MAX = 100_000
+
+
+def _sms_limit(text: str) -> int:
+    """--limit: 1 to SMS_LIMIT_MAX (a number past SQLite's integers ended in OverflowError)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= SMS_LIMIT_MAX:
+        raise argparse.ArgumentTypeError(t("cli.sms.limit_invalid", max=SMS_LIMIT_MAX))
+    return value
+
+
+def plain(value) -> object:
+    """A value from the store as a Rich table cell: never read as markup ([/] crashed `token
+    list`), each control character (ESC, OSC, ...) shown as a visible symbol, not sent raw."""
+    from rich.text import Text
+
+    from dvc_tui.core.visible import visible
+
+    return Text(visible("" if value is None else str(value)))
+
+
+def console(**options):
+    """The Rich console every command prints with: whatever it is given as a string (a sentence
+    from t(), a table's title, caption or cell, a path) is plain text, never markup ([/] in a data
+    dir's path crashed `training load`, [red] was rendered) nor emoji codes, and its control
+    characters are shown (core/visible.py), line by line. Styles go in as Text or style=."""
+    from rich.console import Console
+
+    from dvc_tui.core.visible import visible
+
+    class PlainConsole(Console):
+        def render_str(self, text: str, **kwargs):
+            kwargs["markup"] = False
+            kwargs["emoji"] = False
+            return super().render_str("\n".join(visible(line) for line in text.split("\n")), **kwargs)
+
+    return PlainConsole(markup=False, emoji=False, **options)
+
+
 def _idle_seconds(text: str) -> int:
     from dvc_tui.core.kiosk import MAX_IDLE_SECONDS, MIN_IDLE_SECONDS, parse_idle_seconds
 
@@ -242,9 +388,12 @@ def t(key: str, **params) -> str:
 
 
 def _store(args):
+    from dvc_tui.store.data_dir import tighten
     from dvc_tui.store.sqlite import SqliteStore
 
-    return SqliteStore(_config(args).db_path)
+    config = _config(args)
+    tighten(config.data_dir)
+    return SqliteStore(config.db_path)
 
 
 def _accounts_list(args) -> int:
@@ -266,7 +415,6 @@ def _broken_pipe() -> None:
 
 
 def _print_accounts(args) -> int:
-    from rich.console import Console
 
     from dvc_tui.core.clock import VN_TZ
     from dvc_tui.core.accounts import Method, Subject
@@ -295,20 +443,23 @@ def _print_accounts(args) -> int:
     # its rows before the first line, ~1 ms a row): the title and header once, then each row.
     from rich.cells import set_cell_size
 
+    from dvc_tui.core.visible import visible
+
     methods = max(len(t(f"method.{m.value}")) for m in Method)
     widths = {"id": 14, "name": 28, "phone": 10, "method": methods, "level": 3, "created": 16}
     widths = {key: max(width, len(t(f"cli.col.{key}"))) for key, width in widths.items()}
 
-    def line(cells) -> str:
+    def line(cells) -> str:  # each cell's control characters shown, not sent (a store from elsewhere)
+        cells = [visible(cell) for cell in cells]
         padded = [set_cell_size(cell, width) if len(cell) <= width else set_cell_size(cell, width - 1) + "…"
                   for cell, width in zip(cells, widths.values())]
         return "  ".join(padded).rstrip() + "\n"
 
-    console = Console(highlight=False)
-    console.on_broken_pipe = _broken_pipe  # Rich would exit 1; a reader that stops is no error
-    console.print(t("cli.accounts.title", count=store.count_accounts()), style="italic")
-    console.print(line([t(f"cli.col.{key}") for key in widths]).rstrip(), style="bold", soft_wrap=True)
-    console.print("─" * (sum(widths.values()) + 2 * (len(widths) - 1)), soft_wrap=True)
+    out = console(highlight=False)
+    out.on_broken_pipe = _broken_pipe  # Rich would exit 1; a reader that stops is no error
+    out.print(t("cli.accounts.title", count=store.count_accounts()), style="italic")
+    out.print(line([t(f"cli.col.{key}") for key in widths]).rstrip(), style="bold", soft_wrap=True)
+    out.print("─" * (sum(widths.values()) + 2 * (len(widths) - 1)), soft_wrap=True)
     write = sys.stdout.write
     for account in accounts:
         # a person's ID number is masked; a tax code or an agency's code is public
@@ -321,7 +472,6 @@ def _print_accounts(args) -> int:
 
 
 def _sms(args) -> int:
-    from rich.console import Console
     from rich.table import Table
 
     from dvc_tui.core.clock import VN_TZ
@@ -347,8 +497,8 @@ def _sms(args) -> int:
     for key in ("time", "phone", "body"):
         table.add_column(t(f"cli.col.{key}"))
     for m in messages:
-        table.add_row(str(m.id), m.sent_at.astimezone(VN_TZ).strftime("%Y-%m-%d %H:%M:%S"), m.phone, m.body)
-    Console().print(table)
+        table.add_row(str(m.id), m.sent_at.astimezone(VN_TZ).strftime("%Y-%m-%d %H:%M:%S"), plain(m.phone), plain(m.body))
+    console().print(table)
     return 0
 
 
@@ -391,13 +541,12 @@ def _token_state(info) -> str:
 
 def _token_new(args, tokens) -> int:
     info = tokens.issue(args.kind, args.identifier, args.name, args.email, args.pin, days=args.days)
-    print(t("cli.token.created", serial=info.serial, name=info.holder.name,
+    print(t("cli.token.created", serial=info.serial, name=str(plain(info.holder.name)),
             identifier=info.holder.identifier, until=_when(info.not_after)))
     return 0
 
 
 def _token_list(args, tokens) -> int:
-    from rich.console import Console
     from rich.table import Table
 
     from dvc_tui.core.identity import mask_id
@@ -433,20 +582,19 @@ def _token_list(args, tokens) -> int:
         identifier = "?"
         if holder is not None:
             identifier = mask_id(holder.identifier) if holder.uid_prefix in ("CCCD", "CMND") else holder.identifier
-        table.add_row(info.serial, holder.name if holder else "?", identifier, _day(info.not_before),
-                      _day(info.not_after), _token_state(info))
-    Console().print(table)
+        table.add_row(plain(info.serial), plain(holder.name if holder else "?"), plain(identifier),
+                      _day(info.not_before), _day(info.not_after), _token_state(info))
+    console().print(table)
     return 0
 
 
 def _token_revoke(args, tokens) -> int:
     info = tokens.revoke(args.serial)
-    print(t("cli.token.revoked", serial=info.serial, name=info.holder.name if info.holder else "?"))
+    print(t("cli.token.revoked", serial=str(plain(info.serial)), name=str(plain(info.holder.name if info.holder else "?"))))
     return 0
 
 
 def _token_training(args, tokens) -> int:
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=t("cli.token.training.title"))
@@ -454,8 +602,8 @@ def _token_training(args, tokens) -> int:
         table.add_column(t(f"cli.token.col.{key}"), no_wrap=key in ("serial", "id", "pin"))
     for spec, info, made in tokens.install_training():
         holder = info.holder
-        table.add_row(info.serial, holder.name if holder else spec.name,
-                      holder.identifier if holder else spec.identifier, spec.pin, _token_state(info),
+        table.add_row(plain(info.serial), plain(holder.name if holder else spec.name),
+                      plain(holder.identifier if holder else spec.identifier), spec.pin, _token_state(info),
                       t("cli.token.training.made" if made else "cli.token.training.kept"))
-    Console().print(table)
+    console().print(table)
     return 0

@@ -26,6 +26,11 @@ ENV_KIOSK = "DVC_TUI_KIOSK"
 ENV_IDLE = "DVC_TUI_IDLE"
 ENV_THEME = "DVC_TUI_THEME"
 ENV_LARGE_TEXT = "DVC_TUI_LARGE_TEXT"
+ENV_KEY_FILE = "DVC_TUI_KEY_FILE"
+ENV_CHEAP_HASH = "PYTEST_DVC_TUI_CHEAP_HASH"
+"""Set to 1 by the test suite's conftest only: Argon2id costs below OWASP's minimum (`test`)
+are then accepted. Named outside DVC_TUI_* on purpose: the tests that clear every DVC_TUI_*
+setting still keep it, and no one sets it by listing the app's settings."""
 
 LANGUAGE_CHOICES = ("vi", "en")
 THEMES = ("default", "high-contrast")
@@ -81,6 +86,7 @@ SETTINGS = (
     Setting("idle_seconds", "idle_seconds", "--idle", ENV_IDLE, "idle"),
     Setting("training", "training", "--training", ENV_TRAINING, "bool"),
     Setting("keyring", "use_keyring", "--keyring", ENV_NO_KEYRING, "bool", env_inverted=True),
+    Setting("key_file", "key_file", "--key-file", ENV_KEY_FILE, "path"),
 )
 SETTING_KEYS = tuple(s.key for s in SETTINGS)
 
@@ -111,6 +117,18 @@ class Config:
     idle_seconds: int = 120
     theme: str = "default"  # "default" or "high-contrast" (switchable at run time)
     large_text: bool = False  # the large-text layout (switchable at run time)
+    key_file: Path | None = None  # the install key's file, if not install.key in the data dir
+
+    def __post_init__(self) -> None:
+        if self.hash_cost not in ("production", "low"):  # a Config built directly is checked too
+            check_hash_cost(self.hash_cost)
+
+    @property
+    def install_key_path(self) -> Path:
+        """The install key's file, when it is in a file (store/secrets.py)."""
+        from dvc_tui.store.secrets import key_file_path
+
+        return key_file_path(self.data_dir, self.key_file)
 
     @property
     def db_path(self) -> Path:
@@ -131,6 +149,7 @@ class Config:
         *,
         theme: str | None = None,
         large_text: bool | None = None,
+        key_file: str | os.PathLike | None = None,
         config_file: str | os.PathLike | None = None,
         require_file: bool = False,
     ) -> "Config":
@@ -139,7 +158,7 @@ class Config:
         dir's); a missing file is no error unless `require_file`."""
         return resolve(data_dir=data_dir, language=language, hash_cost=hash_cost, keyring=use_keyring,
                        kiosk=kiosk, idle_seconds=idle_seconds, training=training, theme=theme,
-                       large_text=large_text, config_file=config_file, require_file=require_file).config
+                       large_text=large_text, key_file=key_file, config_file=config_file, require_file=require_file).config
 
 
 def resolve(
@@ -183,7 +202,7 @@ def _default(setting: Setting) -> Any:
 
     defaults = {"data_dir": None, "language": "vi", "hash_cost": "production", "theme": "default",
                 "large_text": False, "kiosk": False, "idle_seconds": DEFAULT_IDLE_SECONDS, "training": False,
-                "keyring": True}
+                "keyring": True, "key_file": None}
     return default_data_dir() if setting.key == "data_dir" else defaults[setting.key]
 
 
@@ -257,17 +276,49 @@ def _from_env(setting: Setting, text: str) -> Any:
     return _check(setting, text, fail)
 
 
-def check_hash_cost(text: str) -> str:
+def check_hash_cost(text: str, env: Mapping[str, str] | None = None) -> str:
     """A named Argon2id cost or one spelled out (t=..,m=..,p=..), normalised; ConfigError with
     the catalog's message otherwise. Checked at start, so a typo is one line, not a failure at
-    the first password (the --hash-cost flag, DVC_TUI_HASH_COST and the file's hash_cost)."""
-    from dvc_tui.core.passwords import HashCost
+    the first password (the --hash-cost flag, DVC_TUI_HASH_COST and the file's hash_cost).
 
+    A cost below OWASP's minimum (`test`, `t=1,m=8,p=1`) is refused unless the test suite set
+    PYTEST_DVC_TUI_CHEAP_HASH=1; one above the band (`t=100,m=4194304,p=1`) always is."""
+    from dvc_tui.core.passwords import MAX_MEMORY_KIB, MAX_PARALLELISM, MAX_TIME_COST, HashCost
+
+    env = os.environ if env is None else env
     try:
-        HashCost.named(text)
+        cost = HashCost.named(text)
     except ValueError:
-        raise ConfigError(_t("cli.hash_cost_invalid", given=text)) from None
+        cost = None
+    band = {"max_t": MAX_TIME_COST, "max_m": MAX_MEMORY_KIB, "max_mib": MAX_MEMORY_KIB // 1024, "max_p": MAX_PARALLELISM}
+    given = shown(text, GIVEN_LIMIT)
+    if cost is None:
+        raise ConfigError(_t("cli.hash_cost_invalid", given=given, **band))
+    if not cost.within_ceiling():
+        raise ConfigError(_t("cli.hash_cost_absurd", given=given, **band))
+    if not cost.meets_minimum() and env.get(ENV_CHEAP_HASH, "").strip() != "1":
+        raise ConfigError(_t("cli.hash_cost_weak", given=given, **band))
     return text.strip().lower()
+
+
+def shown(text: str, limit: int | None = None) -> str:
+    """`text` safe to print: control and format characters (ESC, C1, DEL, bidi overrides,
+    zero-width) written as escapes (\\x1b, \\u202e), never sent raw to the terminal."""
+    import unicodedata
+
+    if limit is not None and len(text) > limit:
+        text = text[:limit - 3] + "..."
+    out = []
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    for ch in text:
+        if ch in named:
+            out.append(named[ch])
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp"):
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def toml_text(value: Any, limit: int | None = None) -> str:
@@ -277,8 +328,8 @@ def toml_text(value: Any, limit: int | None = None) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return json.dumps(value if limit is None or len(value) <= limit else value[:limit - 3] + "...",
-                          ensure_ascii=False)
+        return shown(json.dumps(value if limit is None or len(value) <= limit else value[:limit - 3] + "...",
+                                ensure_ascii=False))
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, Path):
@@ -321,7 +372,7 @@ def read_config_file(path: Path, *, required: bool = False) -> tuple[bool, dict[
 
         def fail(problem: str, key=key) -> str:
             line = _line_of(text, key)
-            named = key if len(key) <= GIVEN_LIMIT else key[:GIVEN_LIMIT - 3] + "..."
+            named = shown(key, GIVEN_LIMIT)
             if line is None:
                 return _t("cli.config.key", path=str(path), setting=named, problem=problem)
             return _t("cli.config.key_at", path=str(path), line=line, setting=named, problem=problem)

@@ -7,10 +7,12 @@ Mixed into DvcApp (`class DvcApp(KioskControls, App)`), so its overrides come be
   sits on top of the screen; any key or mouse event removes it. At 0 the session is wiped:
   the wizard's worker (group "flow") cancelled - its draft with it -, every screen popped back
   to the home page (a logged-in profile too), the SMS pane and the phone's signing requests
-  emptied, the notifications cleared; the language, training mode, high contrast (F9) and large
+  emptied, the notifications cleared, the clipboard emptied (the app's and, by an empty OSC 52,
+  the terminal's); the language, training mode, high contrast (F9) and large
   text (F10) back to the kiosk's own. Nothing is deleted from the store.
 - Ctrl+Q asks for the trainer PIN (screens/kiosk_pin.py) and quits only on the right one;
-  Ctrl+K with the PIN leaves kiosk mode. Ctrl+C and the command palette (Ctrl+P) do nothing
+  Ctrl+K with the PIN leaves kiosk mode. Copy and cut (Ctrl+C, Ctrl+X; `copy_to_clipboard`) and the
+  command palette (Ctrl+P) do nothing
   (DvcApp.action_command_palette checks `kiosk_on` too). F9 and F10 (high contrast, large text)
   work: they are for the visitor's eyes, not the trainer's settings.
 - A kiosk starts with an empty SMS pane (the messages of earlier sessions stay in the store).
@@ -28,6 +30,8 @@ from dvc_tui.core.kiosk import IdleState, IdleWatch
 from dvc_tui.core.text import t
 
 LEAVE_KEY = "ctrl+k"
+COPY_KEYS = frozenset({"ctrl+c", "super+c", "ctrl+x", "super+x"})
+"""Copy and cut (a field's, the screen's selection): swallowed in kiosk mode."""
 
 
 class KioskCountdown(Static):
@@ -74,7 +78,16 @@ class KioskControls:
     async def on_event(self, event: events.Event) -> None:
         if self.idle_watch is not None and isinstance(event, (events.InputEvent, events.Paste)):
             self.kiosk_touch()
+            if isinstance(event, events.Key) and event.key in COPY_KEYS:
+                return  # copy and cut do nothing at a kiosk (a field's text stays, nothing is copied)
         await super().on_event(event)
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """App's, but at a kiosk nothing is ever copied: one visitor's text never reaches the
+        next (Ctrl+V pastes the app's clipboard). Clearing it (the wipe) still goes through."""
+        if self.kiosk_on and text:
+            return
+        super().copy_to_clipboard(text)
 
     def kiosk_touch(self) -> None:
         self.idle_watch.touch()
@@ -132,6 +145,8 @@ class KioskControls:
             self.sms_signal.publish(None)  # each SMS pane empties itself
         if hasattr(self, "recent_sim"):
             self.recent_sim.clear()
+        # The clipboard: the app's own (Ctrl+V) and the terminal's, set by OSC 52 (an empty one).
+        self.copy_to_clipboard("")
         for screen in self.screen_stack:
             screen.query(".sim-request").remove()
         # The next person finds the kiosk as it was set up: its language and training mode.
@@ -158,19 +173,31 @@ class KioskControls:
         self._hide_countdown()
 
     # -- the ways out ----------------------------------------------------------------------
+    pin_quit = False
+    """Quit by the trainer (with the PIN, or after leaving kiosk mode with it): the CLI then ends;
+    after any other end of a kiosk's app (an unexpected error) it starts it again (cli._run_app)."""
+
     async def action_quit(self) -> None:
         if self.kiosk_on:
-            self._ask_pin("quit", lambda ok: self.exit() if ok else None)
+            self._ask_pin("quit", self._quit_with_pin)
         else:
+            self.pin_quit = True  # kiosk mode was left with the PIN (or never on)
             await super().action_quit()
+
+    def _quit_with_pin(self, ok: bool) -> None:
+        if ok:
+            self.pin_quit = True
+            self.exit()
 
     def action_leave_kiosk(self) -> None:
         if self.kiosk_on:
             self._ask_pin("leave", self._left_kiosk)
 
     def action_help_quit(self) -> None:
-        if not self.kiosk_on:  # Textual's "press ctrl+q to quit" hint; nothing in kiosk mode
-            super().action_help_quit()
+        """Ctrl+C outside a field: Textual's "press ctrl+q to quit" hint, in the user's
+        language (Textual's own is English); nothing in kiosk mode."""
+        if not self.kiosk_on:
+            self.notify(t("quit.hint"), title=t("quit.hint.title"))
 
     def action_command_palette(self) -> None:
         if not self.kiosk_on:
@@ -179,9 +206,13 @@ class KioskControls:
     def _ask_pin(self, purpose: str, then) -> None:
         from dvc_tui.screens.kiosk_pin import KioskPinScreen
 
-        if isinstance(self.screen, KioskPinScreen):
+        # One PIN dialog at a time: one on the stack, or one closed but not yet taken away (its
+        # id is still registered: a second one then raised DuplicateIds, Ctrl+Q Esc Ctrl+Q fast).
+        shown = getattr(self, "_pin_dialog", None)
+        if shown is not None and (shown in self.screen_stack or shown.is_attached):
             return
-        self.push_screen(KioskPinScreen(purpose, self.services), then)
+        self._pin_dialog = KioskPinScreen(purpose, self.services)
+        self.push_screen(self._pin_dialog, then)
 
     def _left_kiosk(self, ok: bool | None) -> None:
         if not ok:

@@ -23,6 +23,8 @@ from dvc_tui.config import Config
 from dvc_tui.core.clock import Clock
 from dvc_tui.core.identity import Phone
 from dvc_tui.core.text import set_language, t
+from dvc_tui.notices import PlainNotices
+from dvc_tui.textual_compat import install_timer_guard
 from dvc_tui.screens.base import localize_bindings
 from dvc_tui.widgets.sms_inbox import SHOWN, SmsInbox
 
@@ -30,7 +32,7 @@ POLL_EVERY = 1.0
 """Seconds between two reads of the database."""
 
 
-class PhoneApp(App[None]):
+class PhoneApp(PlainNotices, App[None]):
     TITLE = "dvc-tui phone"
     CSS = """
     Screen {
@@ -127,6 +129,7 @@ class PhoneApp(App[None]):
 
         config = config or Config.load(data_dir, language, use_keyring=False)
         set_language(config.language)
+        install_timer_guard()  # a toast's expired timer froze the app (textual_compat)
         super().__init__()
         localize_bindings(self)
         self.number = number  # E.164, or None for every number
@@ -144,7 +147,7 @@ class PhoneApp(App[None]):
 
     def compose(self) -> ComposeResult:
         number = Phone(self.number).national if self.number else t("phoneapp.all")
-        yield Static(t("phoneapp.title", number=number), id="phone-title")
+        yield Static(t("phoneapp.title", number=number), id="phone-title", markup=False)
         yield Static(t("phoneapp.hint"), id="phone-hint")
         yield Footer()  # the inbox is mounted above it once the first read is in (see _apply)
 

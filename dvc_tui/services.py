@@ -46,8 +46,10 @@ class Services:
     @property
     def store(self):
         def build():
+            from dvc_tui.store.data_dir import tighten
             from dvc_tui.store.sqlite import SqliteStore
 
+            tighten(self.config.data_dir)  # a folder made beforehand is made private too
             return SqliteStore(self.config.db_path)
 
         return self._get("store", build)
@@ -55,13 +57,16 @@ class Services:
     @property
     def secret(self):
         def build():
+            from dvc_tui.store.data_dir import tighten
             from dvc_tui.store.secrets import load_install_secret
 
+            tighten(self.config.data_dir)
             return load_install_secret(
                 self.config.data_dir,
                 use_keyring=self.config.use_keyring,
                 backend=self._keyring_backend,
                 rng=self._key_rng,
+                key_file=self.config.key_file,
             )
 
         return self._get("secret", build)
@@ -153,7 +158,7 @@ class Services:
     @property
     def trainer_pin(self):
         """Kiosk mode: the trainer PIN's check (its hash in the keyring or a 0600 file, read on
-        every try), with the wrong-PIN count and waits (core.kiosk)."""
+        every try), with the wrong-PIN count and waits (core.kiosk), counted in the store."""
 
         def build():
             from dvc_tui.core.kiosk import TrainerPin
@@ -162,7 +167,7 @@ class Services:
                 stored = self.stored_trainer_pin()
                 return stored.phc if stored else None
 
-            return TrainerPin(load_hash, self.hasher, self.clock)
+            return TrainerPin(load_hash, self.hasher, self.clock, failures=self.store)
 
         return self._get("trainer_pin", build)
 

@@ -20,6 +20,9 @@ import pytest
 _NO_CONFIG_DIR = tempfile.mkdtemp(prefix="dvc-tui-tests-")
 os.environ["DVC_TUI_CONFIG"] = str(Path(_NO_CONFIG_DIR) / "no-config.toml")
 atexit.register(shutil.rmtree, _NO_CONFIG_DIR, ignore_errors=True)
+# The cheap Argon2id cost ("test", t=1,m=8,p=1) is refused outside the tests (below OWASP's
+# minimum): this switch, inherited by every subprocess, is what lets the suite use it.
+os.environ["PYTEST_DVC_TUI_CHEAP_HASH"] = "1"
 
 from dvc_tui.core.clock import FakeClock  # noqa: E402
 

@@ -53,10 +53,10 @@ def test_load_makes_the_practice_set_once(run, data_dir):
     code, out, err = run("training", "load")
     assert (code, err) == (0, "")
     rows = {row[0]: row[1:] for row in table_rows(out, "") if row and row[0]}
-    assert rows["Số điện thoại của nhà mạng (thuê bao chính chủ)"] == ["0", str(len(TRAINING_SUBSCRIBERS))]
-    assert rows["Người tham gia bảo hiểm xã hội (BHXH)"] == ["0", str(len(PRACTICE_INSURED))]  # by migration
-    assert rows["USB ký số"] == [str(len(TRAINING_TOKENS)), "0"]
-    assert rows["SIM ký số"] == [str(len(TRAINING_SIMS)), "0"]
+    assert rows["Số điện thoại của nhà mạng (thuê bao chính chủ)"] == ["0", str(len(TRAINING_SUBSCRIBERS)), "0"]
+    assert rows["Người tham gia bảo hiểm xã hội (BHXH)"] == ["0", str(len(PRACTICE_INSURED)), "0"]  # by migration
+    assert rows["USB ký số"] == [str(len(TRAINING_TOKENS)), "0", "0"]
+    assert rows["SIM ký số"] == [str(len(TRAINING_SIMS)), "0", "0"]
     assert "Đã nạp xong" in out
     store = open_store(data_dir)
     assert store.sim_training_tags() == {spec.tag for spec in TRAINING_SIMS}
@@ -68,8 +68,8 @@ def test_load_makes_the_practice_set_once(run, data_dir):
     code, out, _ = run("training", "load")  # again: nothing new
     assert code == 0
     rows = {row[0]: row[1:] for row in table_rows(out, "") if row and row[0]}
-    assert rows["USB ký số"] == ["0", str(len(TRAINING_TOKENS))]
-    assert rows["SIM ký số"] == ["0", str(len(TRAINING_SIMS))]
+    assert rows["USB ký số"] == ["0", str(len(TRAINING_TOKENS)), "0"]
+    assert rows["SIM ký số"] == ["0", str(len(TRAINING_SIMS)), "0"]
     assert "không tạo gì mới" in out
     assert sorted(p for p in (data_dir / "tokens").iterdir() if p.is_dir()) == tokens
 
@@ -82,6 +82,59 @@ def test_load_puts_back_a_registry_person_deleted_by_hand(run, data_dir):
     assert store.seed_practice_registries() == (0, 0)
     assert store.insured_person(PRACTICE_INSURED[1].bhxh_number) == PRACTICE_INSURED[1]
     store.close()
+
+
+def test_load_unlocks_practice_tokens_and_sims_a_visitor_locked_and_the_handout_shows_them(
+        run, data_dir, tmp_path):
+    """Issue 14, finding 10: 5 wrong PINs lock a practice SIM or token for good (any visitor can);
+    the handout says "Đã bị khóa" for it, and `training load` puts the documented set back."""
+    from dvc_tui.core.problems import PortalError
+    from dvc_tui.core.sim import SimPurpose
+    from dvc_tui.core.tokens import PIN_TRIES
+    from dvc_tui.config import Config
+    from dvc_tui.services import Services
+    from dvc_tui.store.tokens import FileTokenStore
+
+    assert run("training", "load")[0] == 0
+    lan = next(spec for spec in TRAINING_SIMS if spec.tag == "citizen")
+    an = next(spec for spec in TRAINING_TOKENS if spec.tag == "citizen")
+    services = Services(Config.load(data_dir, "vi", "test", use_keyring=False))
+    try:
+        serial = next(i.serial for i in services.tokens.plugged_in() if i.training == "citizen")
+        for _ in range(PIN_TRIES):  # a visitor's wrong PINs, through the same rules the screens use
+            with pytest.raises(PortalError):
+                services.tokens.sign(serial, "000000", b"x")
+            request = services.sims.request(lan.phone, SimPurpose.LOGIN, lan.identifier)
+            with pytest.raises(PortalError):
+                services.sims.approve(request.id, "000000")
+        assert services.tokens.info(serial).locked
+        assert services.store.get_sim(lan.phone).locked
+    finally:
+        services.close()
+
+    target = tmp_path / "locked.md"
+    assert run("training", "handout", "--markdown", str(target))[0] == 0
+    text = target.read_text(encoding="utf-8")
+    locked_word = "Đã bị khóa do nhập sai mã PIN"
+    assert f"| {an.identifier} | {an.pin} | {locked_word}" in text
+    assert f"| {lan.identifier} | {lan.pin} | {locked_word}" in text
+    assert text.count(locked_word) == 2  # the others as documented
+
+    code, out, err = run("training", "load")
+    assert (code, err) == (0, "")
+    rows = {row[0]: row[1:] for row in table_rows(out, "") if row and row[0]}
+    assert rows["USB ký số"] == ["0", str(len(TRAINING_TOKENS)), "1"]
+    assert rows["SIM ký số"] == ["0", str(len(TRAINING_SIMS)), "1"]
+    state = FileTokenStore(data_dir).read_token(serial).state
+    assert (state.failed_pins, state.locked) == (0, False)
+    store = open_store(data_dir)
+    sim = store.get_sim(lan.phone)
+    store.close()
+    assert (sim.failed_pins, sim.locked) == (0, False)
+    assert run("training", "handout", "--markdown", str(target))[0] == 0
+    assert locked_word not in target.read_text(encoding="utf-8")
+    code, out, _ = run("training", "load")  # nothing left to put back
+    assert "không tạo gì mới" in out
 
 
 # -- training handout ---------------------------------------------------------------------------
@@ -178,3 +231,45 @@ def test_reset_with_the_word_or_yes_deletes_accounts_and_what_is_tied_to_them(ru
     assert after["bhxh_registry"] == len(PRACTICE_INSURED)
     code, out, _ = run("accounts", "reset", "--yes")  # an empty store: fine, nothing to delete
     assert code == 0 and "Đã xóa 0 tài khoản" in out
+
+
+# -- concurrent loads (issue 14, finding 13) -------------------------------------------------------
+@pytest.mark.parametrize("runs", [2, 8])
+def test_parallel_loads_make_exactly_one_practice_set(tmp_path, runs):
+    """`training load` and `token training` started together (separate processes, one data dir)
+    make the documented set once: no token, SIM or registry row twice."""
+    import subprocess
+    import sys
+
+    from dvc_tui.store.tokens import FileTokenStore
+    from tests.test_broken_env import cli_env
+
+    from dvc_tui.store.secrets import load_install_secret
+
+    data_dir = tmp_path / "data"
+    load_install_secret(data_dir, use_keyring=False)  # the install key first, as a first start leaves it
+    commands = [["training", "load"], ["token", "training"]]
+    env = cli_env(tmp_path)
+    children = [
+        subprocess.Popen([sys.executable, "-m", "dvc_tui", "--data-dir", str(data_dir), "--no-keyring",
+                          *commands[i % 2]], env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True)
+        for i in range(runs)
+    ]
+    finished = [(child.wait(timeout=600), *child.communicate()) for child in children]
+    assert [code for code, _, _ in finished] == [0] * runs, [err for _, _, err in finished]
+    assert all("Traceback" not in err for _, _, err in finished)
+
+    tokens = FileTokenStore(data_dir)
+    tags = [tokens.read_token(serial).state.training for serial in tokens.serials()]
+    assert sorted(tags) == sorted(spec.tag for spec in TRAINING_TOKENS)
+    store = open_store(data_dir)
+    try:
+        sims = store._connection().execute("SELECT training FROM sims ORDER BY training").fetchall()
+        assert [row[0] for row in sims] == sorted(spec.tag for spec in TRAINING_SIMS)
+        assert store._connection().execute("SELECT count(*) FROM carrier_subscribers").fetchone()[0] \
+            == len(TRAINING_SUBSCRIBERS)
+        assert store._connection().execute("SELECT count(*) FROM bhxh_registry").fetchone()[0] \
+            == len(PRACTICE_INSURED)
+    finally:
+        store.close()

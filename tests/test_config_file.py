@@ -68,6 +68,9 @@ PRECEDENCE = {
     "idle_seconds": ("idle_seconds = 300", ("DVC_TUI_IDLE", "60"), ["--idle", "90"], (300, 60, 90), "--idle"),
     "training": ("training = true", ("DVC_TUI_TRAINING", "false"), ["--training"], (True, False, True), "--training"),
     "keyring": ("keyring = false", ("DVC_TUI_NO_KEYRING", "0"), ["--no-keyring"], (False, True, False), "--no-keyring"),
+    "key_file": ('key_file = "{tmp}/usb/file.key"', ("DVC_TUI_KEY_FILE", "{tmp}/usb/env.key"),
+                 ["--key-file", "{tmp}/usb/flag.key"], ("{tmp}/usb/file.key", "{tmp}/usb/env.key", "{tmp}/usb/flag.key"),
+                 "--key-file"),
 }
 
 
@@ -110,9 +113,11 @@ def test_without_a_file_every_setting_is_its_default(config_file, capsys):
     report = show_json(capsys)
     assert report["file"] == str(config_file) and report["file_exists"] is False
     assert {key: s["source"] for key, s in report["settings"].items()} == {key: "default" for key in SETTING_KEYS}
-    values = {key: s["value"] for key, s in report["settings"].items() if key != "data_dir"}
+    values = {key: s["value"] for key, s in report["settings"].items() if key not in ("data_dir", "key_file")}
     assert values == {"language": "vi", "hash_cost": "production", "theme": "default", "large_text": False,
                       "kiosk": False, "idle_seconds": 120, "training": False, "keyring": True}
+    # no key file set: the install key's file is install.key in the data dir
+    assert report["settings"]["key_file"]["value"] == str(Path(report["settings"]["data_dir"]["value"]) / "install.key")
 
 
 def test_no_flags_turn_off_what_the_file_turns_on(config_file, capsys):
@@ -197,7 +202,9 @@ def test_config_show_says_each_value_and_where_it_came_from_in_vietnamese(config
 def test_config_show_writes_a_long_path_whole(tmp_path, capsys):
     long_dir = tmp_path / ("thư-mục-" * 12)
     assert main(["--data-dir", str(long_dir), "config", "show"]) == 0
-    assert f'data_dir     = "{long_dir}"  # cờ --data-dir' in capsys.readouterr().out.splitlines()
+    [line] = [line for line in capsys.readouterr().out.splitlines() if line.startswith("data_dir ")]
+    # whole, then padded to the longest value's width (key_file's, the data dir's install.key)
+    assert line.startswith(f'data_dir     = "{long_dir}" ') and line.endswith("  # cờ --data-dir")
 
 
 def test_config_show_honours_the_global_flags_and_speaks_english_when_asked(capsys):
@@ -451,3 +458,17 @@ def test_the_flags_take_any_case_as_the_environment_does(monkeypatch, capsys):
     assert (settings["theme"]["value"], settings["language"]["value"]) == ("high-contrast", "en")
     monkeypatch.setenv("DVC_TUI_THEME", "High-Contrast")
     assert show_json(capsys)["settings"]["theme"] == {"value": "high-contrast", "source": "env", "from": "DVC_TUI_THEME"}
+
+
+# -- issue 14, finding 11: nothing from the file reaches the terminal raw -----------------------------
+@pytest.mark.parametrize("line, shown", [
+    ('"\\u001b[2J\\u001b]0;owned\\u0007" = 1\n', "\\x1b[2J\\x1b]0;owned\\x07"),  # an unknown key with ESC, OSC, BEL
+    ('"la\\u009bbel\\u202e" = true\n', "la\\x9bbel\\u202e"),  # a C1 CSI and a right-to-left override
+    ('theme = "dark\\u001b[31m\\u009b"\n', "dark\\u001b[31m\\x9b"),  # a value
+])
+def test_control_characters_in_the_file_are_shown_escaped_never_raw(config_file, capsys, line, shown):
+    write(config_file, line)
+    assert main(["config", "show"]) == 2
+    err = capsys.readouterr().err
+    assert shown in err and len(err.splitlines()) == 1
+    assert not any(ord(ch) < 0x20 and ch != "\n" or 0x7F <= ord(ch) < 0xA0 or ch == "\u202e" for ch in err)

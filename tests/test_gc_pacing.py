@@ -115,8 +115,11 @@ def test_the_cli_starts_the_app_with_paced_collections(tmp_path, monkeypatch):
 
     built = []
 
-    class Recorder:
+    class Recorder:  # a DvcApp that ran and quit as it should
         refusal = None
+        crash = None
+        return_code = 0
+        pin_quit = False
 
         def __init__(self, **kwargs) -> None:
             built.append(kwargs)

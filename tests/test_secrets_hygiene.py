@@ -496,6 +496,62 @@ def test_files_are_private_even_under_a_permissive_umask(tmp_path, permissive_um
         store.close()
 
 
+@pytest.mark.parametrize("opened_by", ["command", "services", "app-start"])
+def test_a_data_dir_made_beforehand_is_tightened_at_start(tmp_path, permissive_umask, opened_by):
+    """Issue 14, finding 15: a data dir made by hand (0755) with files copied in (0644) is 0700
+    and its files 0600 from the first start on, not only once a token is made."""
+    import shutil
+
+    from dvc_tui.cli import _check_store, main
+    from dvc_tui.config import Config
+    from dvc_tui.services import Services
+    from dvc_tui.store.sqlite import SqliteStore
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir(mode=0o755)
+    made = SqliteStore(tmp_path / "elsewhere" / DB_NAME)  # a database copied in from another machine
+    made.close()
+    shutil.copy(tmp_path / "elsewhere" / DB_NAME, data_dir / DB_NAME)
+    (data_dir / EVENTS_NAME).write_text("")
+    (data_dir / "tokens").mkdir(mode=0o755)
+    (data_dir / "tokens" / ".lock").write_text("")
+    (data_dir / KEY_FILE).write_text("ab" * 32 + "\n")
+    os.chmod(data_dir, 0o755)
+    copied = (data_dir / DB_NAME, data_dir / EVENTS_NAME, data_dir / "tokens" / ".lock", data_dir / KEY_FILE)
+    for path in copied:
+        os.chmod(path, 0o644)
+    mine = tmp_path / "data" / "notes.txt"  # someone's own file in the folder is left alone
+    mine.write_text("x")
+    os.chmod(mine, 0o644)
+    config = Config(data_dir, hash_cost="test", use_keyring=False)
+    if opened_by == "command":
+        assert main(["--data-dir", str(data_dir), "--no-keyring", "accounts", "list"]) == 0
+    elif opened_by == "services":
+        Services(config).store.close()
+    else:
+        _check_store(config)  # what `dvc-tui` does before it takes the screen
+    assert mode(data_dir) == 0o700 and mode(data_dir / "tokens") == 0o700
+    for path in copied:
+        assert mode(path) == 0o600, f"{path.name} is {oct(mode(path))}"
+    assert mode(mine) == 0o644
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new-file", "over-a-0644-file"])
+def test_the_report_csv_and_the_handout_are_0600_whatever_the_umask(tmp_path, permissive_umask, existing, capsys):
+    from dvc_tui.cli import main
+
+    data_dir = tmp_path / "data"
+    csv_file, handout = tmp_path / "steps.csv", tmp_path / "handout.md"
+    if existing:
+        for path in (csv_file, handout):
+            path.write_text("old")
+            os.chmod(path, 0o644)
+    assert main(["--data-dir", str(data_dir), "--no-keyring", "report", "--csv", str(csv_file)]) == 0
+    assert main(["--data-dir", str(data_dir), "--no-keyring", "training", "handout", "--markdown", str(handout)]) == 0
+    assert mode(csv_file) == 0o600 and mode(handout) == 0o600
+    assert csv_file.read_text().startswith("path,path_name") and "old" not in handout.read_text()
+
+
 # -- password and PIN fields never copy ------------------------------------------------------
 NO_COPY = "Không thể sao chép hay cắt mật khẩu hoặc mã PIN; hãy gõ lại khi cần."
 

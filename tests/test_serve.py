@@ -26,13 +26,13 @@ def test_each_tab_runs_the_app_with_the_serve_commands_settings(tmp_path):
     config = Config(data_dir=tmp_path / "d", language="en", hash_cost="low", use_keyring=False,
                     training=True, kiosk=True, idle_seconds=300, theme="high-contrast", large_text=True)
     words = shlex.split(serve.app_command(config))
-    assert words[:3] == [sys.executable, "-m", "dvc_tui"]
+    assert words[:4] == [sys.executable, "-m", "dvc_tui.commands._serve_tab", str(serve.TAB_MEMORY_LIMIT)]
     assert words[-1] == "run"
-    args = _parser().parse_args(words[3:])  # flags the CLI itself accepts
+    args = _parser().parse_args(words[4:])  # flags the CLI itself accepts
     assert (Path(args.data_dir), args.lang, args.hash_cost, args.keyring, args.training, args.kiosk, args.idle,
             args.theme, args.large_text) == (
         (tmp_path / "d").resolve(), "en", "low", False, True, True, 300, "high-contrast", True)
-    plain = _parser().parse_args(shlex.split(serve.app_command(Config(data_dir=Path("rel"))))[3:])
+    plain = _parser().parse_args(shlex.split(serve.app_command(Config(data_dir=Path("rel"))))[4:])
     # every setting spelled out, the defaults too: what the tab's process inherits cannot change them
     assert (plain.keyring, plain.training, plain.kiosk, plain.large_text, plain.theme, plain.lang) == (
         True, False, False, False, "default", "vi")
@@ -44,6 +44,30 @@ def test_a_data_dir_with_spaces_and_quotes_reaches_the_app_whole(tmp_path):
     odd = tmp_path / "dữ liệu 'kiosk' $HOME"
     words = shlex.split(serve.app_command(Config(data_dir=odd)))
     assert words[words.index("--data-dir") + 1] == str(odd)
+
+
+def test_a_key_file_outside_the_data_dir_reaches_each_tab(tmp_path):
+    words = shlex.split(serve.app_command(Config(data_dir=tmp_path / "d", key_file=tmp_path / "usb" / "dvc.key")))
+    assert _parser().parse_args(words[4:]).key_file == str((tmp_path / "usb" / "dvc.key").resolve())
+
+
+def test_on_windows_the_tab_command_is_quoted_for_cmd_exe(tmp_path, monkeypatch):
+    """textual-serve gives the line to the system's shell: on Windows cmd.exe, which knows
+    double quotes, not POSIX single quotes."""
+    odd = tmp_path / "dữ liệu 'kiosk'"
+    monkeypatch.setattr(sys, "platform", "win32")
+    line = serve.app_command(Config(data_dir=odd))
+    words = _words(line)
+    assert words[words.index("--data-dir") + 1] == str(odd.resolve())
+    assert f'"{odd.resolve()}"' in line and "'\"'\"'" not in line  # no POSIX quoting
+
+
+def _words(line: str) -> list[str]:
+    """Split a cmd.exe line as the C runtime does (subprocess.list2cmdline's inverse) for the
+    simple quoting it makes: double-quoted words, no backslash before a quote here."""
+    import re
+
+    return [w[1:-1] if w.startswith('"') else w for w in re.findall(r'"[^"]*"|\S+', line)]
 
 
 def test_the_page_is_vietnamese_and_fetches_nothing_from_outside():
@@ -135,7 +159,7 @@ def test_a_live_server_tabs_origin_address_and_settings_file(tmp_path):
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "dvc_tui", "--config", str(good), "--data-dir", str(tmp_path / "d"),
-         "--no-keyring", "--hash-cost", "test", "serve", "--port", str(port)],
+         "--no-keyring", "--hash-cost", "test", "serve", "--port", str(port), "--allow-host", "kiosk.lan"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "DVC_TUI_CONFIG": str(broken)})
     try:
         first = server.stdout.readline()

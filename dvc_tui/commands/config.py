@@ -37,8 +37,9 @@ def _t(key: str, **params) -> str:
 
 def _path(args) -> int:
     from dvc_tui.config import config_path
+    from dvc_tui.core.visible import visible
 
-    print(config_path(args.config_file))
+    print(visible(str(config_path(args.config_file))))  # an escape in --config FILE shown, not sent
     return 0
 
 
@@ -49,11 +50,12 @@ def _show(args) -> int:
     resolved = _resolve(args, require_file=False)  # the file is what is being looked at
     config, sources = resolved.config, resolved.sources
     values = {s.key: getattr(config, s.field) for s in SETTINGS}
+    values["key_file"] = config.install_key_path  # by default the data dir's install.key
     if args.json:
         print(json.dumps({
             "file": str(resolved.path),
             "file_exists": resolved.file_found,
-            "settings": {key: {"value": str(value) if key == "data_dir" else value,
+            "settings": {key: {"value": str(value) if key in ("data_dir", "key_file") else value,
                                "source": sources[key].kind, "from": sources[key].name}
                          for key, value in values.items()},
         }, ensure_ascii=False, indent=2))
@@ -84,7 +86,12 @@ def template() -> str:
     for setting in SETTINGS:
         lines.append("")
         lines.append("# " + _t(f"cli.config.about.{setting.key}", min=MIN_IDLE_SECONDS, max=MAX_IDLE_SECONDS))
-        lines.append(f"# {setting.key} = {toml_text(default_value(setting.key))}")
+        default = default_value(setting.key)
+        if setting.key == "key_file":  # none set: install.key in the data dir
+            from dvc_tui.store.secrets import key_file_path
+
+            default = key_file_path(default_value("data_dir"))
+        lines.append(f"# {setting.key} = {toml_text(default)}")
     return "\n".join(lines) + "\n"
 
 

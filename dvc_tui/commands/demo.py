@@ -46,6 +46,9 @@ def run(args) -> int:
         throwaway = tempfile.mkdtemp(prefix="dvc-tui-demo-")
         config = dataclasses.replace(config, data_dir=Path(throwaway), use_keyring=False)
     from dvc_tui.demo.app import DemoApp
+    from dvc_tui.textual_compat import install_terminal_parser
+
+    install_terminal_parser()  # a paste (or an ESC in one) arrives whole, as text, as in the app
 
     paths = list(PATH_NAMES) if args.path == "all" else [args.path]
     try:

@@ -26,6 +26,8 @@ def run(args) -> int:
             print(f"dvc-tui: {problem_text(exc.problem)}", file=sys.stderr)
             return 2
     from dvc_tui.phone_app import PhoneApp
+    from dvc_tui.textual_compat import install_terminal_parser
 
+    install_terminal_parser()  # a paste (or an ESC in one) arrives whole, as text, as in the app
     PhoneApp(config=config, number=number).run()
     return 0

@@ -48,7 +48,7 @@ def run(args) -> int:
         try:
             write_csv(args.csv, result)
         except OSError as exc:
-            print(f"dvc-tui: {t('report.csv_failed', path=args.csv, detail=exc.strerror or exc)}", file=sys.stderr)
+            print(f"dvc-tui: {t('report.csv_failed', path=args.csv, detail=exc.strerror or str(exc))}", file=sys.stderr)
             return 2
     show(result, config.data_dir / EVENTS_NAME, skipped)
     if args.csv:
@@ -67,13 +67,13 @@ def _number(value: float | None, digits: int = 1) -> str:
 
 
 def show(result, log_path, skipped: int = 0) -> None:
-    from rich.console import Console
     from rich.table import Table
 
+    from dvc_tui.cli import console as plain_console
     from dvc_tui.core.clock import VN_TZ
     from dvc_tui.core.text import t
 
-    console = Console()
+    console = plain_console()  # a path, a screen's or an error's name is text, never markup
     since = t("report.since", since=result.since.astimezone(VN_TZ).strftime("%Y-%m-%d %H:%M")) if result.since else ""
     console.print(t("report.summary", events=result.events, sessions=result.sessions, since=since))
     console.print(t("report.log", path=str(log_path)), highlight=False, soft_wrap=True)
@@ -121,9 +121,13 @@ def error_text(key: str) -> str:
 def write_csv(target: str, result) -> None:
     import csv
 
-    with open(target, "w", newline="", encoding="utf-8") as handle:
+    from dvc_tui.store.data_dir import write_private
+
+    def write(handle) -> None:
         writer = csv.writer(handle)
         writer.writerow(["path", "path_name", "screen", "count", "median_seconds", "mean_seconds"])
         for row in result.steps:
             writer.writerow([row.path, path_name(row.path), row.screen, row.count,
                              f"{row.median_seconds:.3f}", f"{row.mean_seconds:.3f}"])
+
+    write_private(target, write)  # 0600 whatever the umask: it says who practised what

@@ -1,8 +1,9 @@
 """`dvc-tui training load | handout`: the practice set for a class.
 
 `load` makes whatever of the practice set a data dir lacks (the registries' people, the USB
-tokens, the signing SIMs) and says what it made and what was there already; running it again
-makes nothing. `handout` prints the set as tables and writes it as Markdown, for the trainer to
+tokens, the signing SIMs), unlocks the practice tokens and SIMs visitors locked with wrong PINs
+(their counts cleared), and says what it made, what was there already and what it unlocked;
+running it again changes nothing. Two loads at once (or with `token training`) make one set. `handout` prints the set as tables and writes it as Markdown, for the trainer to
 print: numbers and owners, the social-insurance people, the tokens and SIMs with their PINs.
 Both read the simulator's own constants (core.practice), never a copy.
 """
@@ -32,41 +33,47 @@ def run(args) -> int:
     try:
         if args.training_command == "load":
             return _load(config)
-        return _handout(args.markdown)
+        return _handout(args.markdown, config)
     except PortalError as exc:
         print(f"dvc-tui: {problem_text(exc.problem)}", file=sys.stderr)
         return 2
 
 
 def _load(config) -> int:
-    from rich.console import Console
     from rich.table import Table
 
+    from dvc_tui.cli import console
     from dvc_tui.core.bhxh import PRACTICE_INSURED
     from dvc_tui.core.carrier import TRAINING_SUBSCRIBERS
     from dvc_tui.core.text import t
     from dvc_tui.services import Services
+
+    from dvc_tui.core.practice import unlock_training_tokens
+    from dvc_tui.store.tokens import FileTokenStore
 
     services = Services(config)
     try:
         subscribers, insured = services.store.seed_practice_registries()
         tokens = [made for _, _, made in services.tokens.install_training()]
         sims = [made for _, made in services.sims.install_training()]
+        # put back what visitors changed: practice tokens and SIMs locked by wrong PINs
+        tokens_unlocked = unlock_training_tokens(FileTokenStore(config.data_dir))
+        sims_unlocked = services.store.reset_training_sims()
     finally:
         services.close()
-    counts = [
-        ("training.sec.subscribers", subscribers, len(TRAINING_SUBSCRIBERS)),
-        ("training.sec.insured", insured, len(PRACTICE_INSURED)),
-        ("training.sec.tokens", sum(tokens), len(tokens)),
-        ("training.sec.sims", sum(sims), len(sims)),
+    counts = [  # (part, made, of how many, unlocked)
+        ("training.sec.subscribers", subscribers, len(TRAINING_SUBSCRIBERS), 0),
+        ("training.sec.insured", insured, len(PRACTICE_INSURED), 0),
+        ("training.sec.tokens", sum(tokens), len(tokens), tokens_unlocked),
+        ("training.sec.sims", sum(sims), len(sims), sims_unlocked),
     ]
     table = Table(title=t("training.load.title", path=str(config.data_dir)))
-    for key in ("part", "made", "kept"):
+    for key in ("part", "made", "kept", "unlocked"):
         table.add_column(t(f"training.load.col.{key}"), justify="left" if key == "part" else "right")
-    for key, made, total in counts:
-        table.add_row(t(key), str(made), str(total - made))
-    Console().print(table)
-    made_any = any(made for _, made, _ in counts)
+    for key, made, total, unlocked in counts:
+        table.add_row(t(key), str(made), str(total - made), str(unlocked))
+    console().print(table)  # the data dir's path is text, never markup
+    made_any = any(made or unlocked for _, made, _, unlocked in counts)
     print(t("training.load.done" if made_any else "training.load.nothing"))
     return 0
 
@@ -94,18 +101,36 @@ def markdown(sections) -> str:
     return "\n".join(parts)
 
 
-def _handout(target: str) -> int:
+def _locked(config) -> tuple[set[str], set[str]]:
+    """The training tags of the practice tokens and SIMs the data dir holds locked; none when it
+    holds no database yet (the handout then makes none)."""
+    from dvc_tui.core.practice import locked_training_tokens
+    from dvc_tui.store.sqlite import SqliteStore
+    from dvc_tui.store.tokens import FileTokenStore
+
+    if config is None or not config.db_path.exists():
+        return set(), set()
+    store = SqliteStore(config.db_path)
+    try:
+        sims = store.locked_training_sims()
+    finally:
+        store.close()
+    return locked_training_tokens(FileTokenStore(config.data_dir)), sims
+
+
+def _handout(target: str, config=None) -> int:
     from pathlib import Path
 
-    from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
+    from dvc_tui.cli import console as plain_console
     from dvc_tui.core.practice import sections
     from dvc_tui.core.text import t
 
-    chosen = sections()
-    console = Console()
-    console.print(f"[b]{t('training.handout.title')}[/b]")
+    chosen = sections(*_locked(config))
+    console = plain_console()
+    console.print(Text(t("training.handout.title"), style="bold"))
     for section in chosen:
         table = Table(title=t(section.title_key), caption=t(section.note_key), title_justify="left")
         for key in section.column_keys:
@@ -115,7 +140,10 @@ def _handout(target: str) -> int:
         console.print(table)
     path = Path(target).expanduser()
     try:
-        path.write_text(markdown(chosen), encoding="utf-8")
+        from dvc_tui.store.data_dir import write_private
+
+        text = markdown(chosen)
+        write_private(path, lambda handle: handle.write(text))  # 0600 whatever the umask: it holds PINs
     except OSError as exc:
         print(f"dvc-tui: {t('training.handout.unwritable', path=str(path), detail=exc.strerror or str(exc))}",
               file=sys.stderr)

@@ -7,7 +7,8 @@ clear. Rules (the portal's, and NIST SP 800-63B's for out-of-band codes):
 - 6 digits, valid 5 minutes, single use;
 - bound to its purpose (registration, login) and to its subject (the ID number);
 - a new send supersedes the previous code of the same purpose and subject;
-- 5 wrong entries void the code;
+- 5 wrong entries void the code: each entry is read, checked and counted in one transaction
+  of the store (count_code_attempt), so parallel guesses cannot check a code a 6th time;
 - a resend is allowed 60 s after the previous send, and at most 5 sends per number per hour.
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import Enum
 
@@ -128,29 +129,41 @@ class OneTimeCodes:
         if len(typed) != CODE_DIGITS or not (typed.isascii() and typed.isdigit()):
             raise PortalError("otp.format", digits=CODE_DIGITS)
         now = self._clock.now()
-        latest = self._store.latest_code(purpose.value, subject)
-        if latest is None:
-            raise PortalError("otp.none")
-        if latest.status is CodeStatus.USED:
-            raise PortalError("otp.used")
-        if latest.status is CodeStatus.VOIDED:
-            raise PortalError("otp.voided")
-        if latest.expires_at <= now:
-            raise PortalError("otp.expired")
-        if self._hotp.verify(typed, latest.id):
-            if not self._store.use_code(latest.id, now):
-                raise PortalError("otp.used")  # another window used it a moment ago
-            return self._store.latest_code(purpose.value, subject)
-        attempts = self._store.fail_code(latest.id, MAX_ATTEMPTS)
-        if attempts >= MAX_ATTEMPTS:
-            raise PortalError("otp.voided_now", limit=MAX_ATTEMPTS)
+        outcome: dict = {}
+
+        def attempt(latest: IssuedCode | None) -> IssuedCode | None:
+            """The code's row read, checked (an HMAC: microseconds) and counted in one transaction."""
+            if latest is None:
+                outcome["error"] = PortalError("otp.none")
+            elif latest.status is CodeStatus.VOIDED:
+                outcome["error"] = PortalError("otp.voided")
+            elif latest.status is not CodeStatus.ACTIVE:  # used (or used and spent on a new password)
+                outcome["error"] = PortalError("otp.used")
+            elif latest.expires_at <= now:
+                outcome["error"] = PortalError("otp.expired")
+            elif self._hotp.verify(typed, latest.id):
+                return replace(latest, status=CodeStatus.USED, used_at=now)
+            else:
+                attempts = latest.attempts + 1
+                if attempts >= MAX_ATTEMPTS:
+                    outcome["error"] = PortalError("otp.voided_now", limit=MAX_ATTEMPTS)
+                    return replace(latest, attempts=attempts, status=CodeStatus.VOIDED)
+                outcome["wrong"] = attempts
+                return replace(latest, attempts=attempts)
+            return latest
+
+        _, after = self._store.count_code_attempt(purpose.value, subject, attempt)
+        if "error" in outcome:
+            raise outcome["error"]
+        if "wrong" not in outcome:
+            return after
         superseded = any(
             self._hotp.verify(typed, old.id)
             for old in self._store.recent_codes(purpose.value, subject, now - timedelta(hours=1))
             if old.status is CodeStatus.SUPERSEDED
         )
         key = "otp.superseded" if superseded else "otp.wrong"
-        raise PortalError(key, left=MAX_ATTEMPTS - attempts)
+        raise PortalError(key, left=MAX_ATTEMPTS - outcome["wrong"])
 
     def verified_since(self, purpose: Purpose, subject: str, phone: str, since: datetime) -> bool:
         """Whether a code of this purpose for this subject and number was used after `since`."""

@@ -341,6 +341,20 @@ class HashCost:
     def spelled(self) -> str:
         return f"t={self.time_cost},m={self.memory_cost},p={self.parallelism}"
 
+    @property
+    def work(self) -> int:
+        """Memory times passes (KiB): what one guess costs an attacker, to compare two costs."""
+        return self.memory_cost * self.time_cost
+
+    def meets_minimum(self) -> bool:
+        """At least one of OWASP's Argon2id configurations in both memory and passes."""
+        return any(self.memory_cost >= m and self.time_cost >= t for m, t in OWASP_MINIMUMS)
+
+    def within_ceiling(self) -> bool:
+        """Not so costly that a login or a kiosk's tab would stall or run out of memory."""
+        return (self.time_cost <= MAX_TIME_COST and self.memory_cost <= MAX_MEMORY_KIB
+                and self.parallelism <= MAX_PARALLELISM)
+
 
 class HashCostError(ValueError):
     """A hash cost that is neither a name nor t=..,m=..,p=.. within Argon2's limits."""
@@ -351,6 +365,14 @@ class HashCostError(ValueError):
 
 
 _SPELLED_COST = re.compile(r"[tmp]=\d{1,7}(,[tmp]=\d{1,7}){2}")
+
+OWASP_MINIMUMS = ((47104, 1), (19456, 2), (12288, 3), (9216, 4), (7168, 5))
+"""OWASP Password Storage Cheat Sheet's Argon2id configurations, (m KiB, t), p=1: equal
+defences trading memory for passes. A cost below all of them is refused outside the tests."""
+MAX_TIME_COST = 10
+MAX_MEMORY_KIB = 256 * 1024
+MAX_PARALLELISM = 8
+"""The top of the band: 16 tabs of `serve` each hashing at 256 MiB already take 4 GiB."""
 
 COSTS = {
     # OWASP Password Storage Cheat Sheet's first Argon2id configuration (m=47104 KiB, t=1, p=1):
@@ -388,7 +410,18 @@ class PasswordHasher:
             return False
 
     def needs_rehash(self, phc: str) -> bool:
-        return self._argon2.check_needs_rehash(phc)
+        """Whether a password hashed as `phc` should be hashed again at its owner's next login:
+        only up, to a costlier hash (or from another Argon2 type), never down to a cheaper one."""
+        from argon2 import Type, extract_parameters
+        from argon2.exceptions import InvalidHashError
+
+        try:
+            stored = extract_parameters(phc)
+        except (InvalidHashError, ValueError):
+            return False
+        if stored.type is not Type.ID:
+            return True
+        return stored.memory_cost * stored.time_cost < self.cost.work
 
     def burn(self, password: str) -> None:
         """Spend the time of one verification, for a login name that has no account."""

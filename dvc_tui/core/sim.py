@@ -141,8 +141,14 @@ class SimStore(Protocol):
     def add_sim(self, sim: StoredSim, created_at: datetime) -> bool:
         """Keep a new SIM; False when the number (or the training tag) has one already."""
     def sim_training_tags(self) -> set[str]: ...
-    def count_sim_pin(self, phone: str, right: bool, limit: int) -> tuple[int, bool]:
-        """A right PIN resets the count; a wrong one adds one and locks at `limit`."""
+    def reserve_sim_pin(self, phone: str, limit: int) -> tuple[int, bool]:
+        """Count a PIN try before it is checked, in one transaction: (its number, refused). A
+        locked SIM counts nothing (refused); the try numbered `limit` locks the SIM."""
+    def settle_sim_pin(self, phone: str, attempt: int, limit: int, outcome: str) -> None:
+        """The reserved try's outcome: "right" clears the count (and the lock the try itself
+        set), "wrong" keeps what was counted, "unchecked" takes the try back."""
+    def reset_training_sims(self) -> int:
+        """Unlock the training SIMs and clear their wrong-PIN counts: how many changed."""
     def insert_sim_request(
         self, phone: str, purpose: str, username: str, challenge: bytes, created_at: datetime, expires_at: datetime
     ) -> tuple[SigningRequest, list[int]]:
@@ -402,17 +408,27 @@ class Sims:
         if sim.locked:
             self._close(request, RequestStatus.LOCKED)
             raise PortalError("sim.locked", limit=PIN_TRIES)
+        # Counted BEFORE the (slow) check, in the transaction that reads the lock: of parallel
+        # tries from several phones or processes no more than PIN_TRIES are ever checked.
+        attempt, refused = self._store.reserve_sim_pin(request.phone, PIN_TRIES)
+        if refused:
+            self._close(request, RequestStatus.LOCKED)
+            raise PortalError("sim.locked", limit=PIN_TRIES)
         try:
             key = pki.decrypt_key(sim.key_pem, pin.encode("ascii"))
         except pki.WrongPassword:
-            failed, locked = self._store.count_sim_pin(request.phone, False, PIN_TRIES)
-            if locked:
+            self._store.settle_sim_pin(request.phone, attempt, PIN_TRIES, "wrong")
+            if attempt >= PIN_TRIES:
                 self._close(request, RequestStatus.LOCKED)
                 raise PortalError("sim.locked_now", limit=PIN_TRIES) from None
-            raise PortalError("sim.pin_wrong", left=PIN_TRIES - failed) from None
+            raise PortalError("sim.pin_wrong", left=PIN_TRIES - attempt) from None
         except PortalError:
+            self._store.settle_sim_pin(request.phone, attempt, PIN_TRIES, "unchecked")
             raise PortalError("sim.damaged") from None
-        self._store.count_sim_pin(request.phone, True, PIN_TRIES)
+        except BaseException:
+            self._store.settle_sim_pin(request.phone, attempt, PIN_TRIES, "unchecked")
+            raise
+        self._store.settle_sim_pin(request.phone, attempt, PIN_TRIES, "right")
         signature = pki.sign(key, request.signed_data)
         if not self._close(request, RequestStatus.APPROVED, signature=signature):
             self._open(request_id)  # answered or cancelled meanwhile: say which

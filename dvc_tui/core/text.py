@@ -19,6 +19,8 @@ VI: dict[str, str] = {
     "key.back": "Quay lại",
     "key.cancel": "Hủy",
     "key.quit": "Thoát",
+    "quit.hint.title": "Bạn muốn thoát?",
+    "quit.hint": "Nhấn Ctrl+Q để thoát trình mô phỏng.",
     "key.lang": "English",
     "key.palette": "Lệnh",
     "key.new_captcha": "Mã mới",
@@ -253,9 +255,11 @@ VI: dict[str, str] = {
     "profile.type.agency": "Tài khoản cơ quan nhà nước: chỉ đăng ký và đăng nhập bằng USB ký số hoặc "
     "SIM ký số, mức 3. Tên đăng nhập là mã định danh cơ quan.",
     # the environment
-    "secret.file_fallback": "Không dùng được kho khóa của hệ điều hành; khóa bí mật của bản cài "
-    "đặt được lưu trong tệp {path} (quyền 0600).",
+    "secret.file_fallback": "Không dùng được kho khóa (keyring) của hệ điều hành nên khóa bí mật của bản cài "
+    "đặt (giữ các ứng dụng xác thực và CA mô phỏng) được tạo trong tệp {path} (quyền 0600). Ai sao chép tệp này "
+    "có cả khóa; chuyển vào keyring: dvc-tui key to-keyring.",
     "secret.no_copy": "Không thể sao chép hay cắt mật khẩu hoặc mã PIN; hãy gõ lại khi cần.",
+    "paste.too_long": "Đoạn dán dài quá {limit} ký tự nên chưa được dán vào ô này; hãy dán lại phần cần thiết.",
     "error.storage": "Không đọc/ghi được dữ liệu: {detail}",
     "error.unexpected": "Đã xảy ra lỗi không mong muốn; dữ liệu bạn đã nhập vẫn được giữ. Chi tiết: {detail}",
     # a broken environment (store/errors.py): one line each, never a traceback
@@ -307,6 +311,19 @@ VI: dict[str, str] = {
     "serve.page.start": "Bắt đầu",
     "serve.page.ended": "Phiên đã kết thúc.",
     "serve.page.restart": "Bắt đầu lại",
+    "serve.bad_host": "Máy chủ này không phục vụ tên miền đó. Hãy mở đúng địa chỉ mà người hướng dẫn đã cho.",
+    "serve.access.needed": "Cần nhập mã vào lớp trước: mở trang chính của máy chủ này.",
+    "serve.access.prompt": "Nhập mã vào lớp do người hướng dẫn cung cấp để bắt đầu.",
+    "serve.access.label": "Mã vào lớp",
+    "serve.access.button": "Vào",
+    "serve.access.wrong": "Mã vào lớp không đúng. Vui lòng kiểm tra và nhập lại.",
+    "serve.access.wait": "Đã nhập sai nhiều lần. Vui lòng thử lại sau {seconds} giây.",
+    "cli.serve.access_code": "Mã vào lớp (mỗi trình duyệt phải nhập): {code}",
+    "cli.serve.idle_closed": "Đã đóng một phiên không có thao tác trong {minutes} phút.",
+    "cli.serve.tab_failed": "Một phiên gặp lỗi và đã đóng ({detail}).",
+    "cli.serve.bad_tab_idle": "Thời gian chờ \"{given}\" không hợp lệ: nhập số phút từ {low} đến {high} với --tab-idle.",
+    "cli.serve.bad_access_code": "Mã vào lớp không hợp lệ: dùng 4 đến 64 chữ cái hoặc chữ số (không dấu), hoặc auto để tạo mã.",
+    "cli.serve.bad_allow_host": "Tên máy \"{given}\" không hợp lệ: viết tên không kèm cổng hay đường dẫn, ví dụ kiosk.lan.",
     "cli.accounts.title": "Tài khoản ({count})",
     "cli.col.id": "CMT/CCCD",
     "cli.col.name": "Họ tên",
@@ -369,10 +386,10 @@ VI: dict[str, str] = {
     "totp.wrong_enrol": "Mã không đúng. Hãy nhập mã ứng dụng đang hiển thị cho tài khoản này và "
     "kiểm tra giờ của điện thoại.",
     "totp.used": "Mã này đã được sử dụng; chờ ứng dụng hiện mã mới (tối đa 30 giây) rồi nhập lại.",
-    "totp.locked": "Ứng dụng xác thực đang tạm khóa do nhập sai nhiều lần; thử lại sau {minutes} "
-    "phút, hoặc quay lại để đăng nhập bằng mã OTP qua SMS.",
-    "totp.locked_now": "Bạn đã nhập sai {limit} lần; ứng dụng xác thực bị tạm khóa {minutes} phút. "
-    "Bạn vẫn có thể quay lại để đăng nhập bằng mã OTP qua SMS.",
+    "totp.locked": "Ứng dụng xác thực tạm khóa do nhập sai mã {limit} lần. Vui lòng thử lại sau "
+    "{wait}, hoặc quay lại để đăng nhập bằng mã OTP qua SMS.",
+    "totp.locked_now": "Ứng dụng xác thực tạm khóa do nhập sai mã {limit} lần. Vui lòng thử lại sau "
+    "{wait}. Bạn vẫn có thể quay lại để đăng nhập bằng mã OTP qua SMS.",
     "totp.not_enrolled": "Tài khoản này chưa bật ứng dụng xác thực.",
     "totp.no_pending": "Không có khóa nào đang chờ xác nhận; vui lòng mở lại trang bật ứng dụng "
     "xác thực.",
@@ -745,14 +762,17 @@ VI: dict[str, str] = {
     "kiosk.pin.back": "Quay lại",
     "kiosk.pin.checking": "Đang kiểm tra mã PIN…",
     "kiosk.pin_required": "Vui lòng nhập mã PIN giảng viên.",
-    "kiosk.pin_format": "Mã PIN giảng viên gồm {min} đến {max} chữ số.",
+    "kiosk.pin_format": "Mã PIN giảng viên gồm {min} đến {max} chữ số, hoặc là một cụm mật khẩu từ {phrase_min} đến {phrase_max} ký tự.",
     "kiosk.pin_weak": "Mã PIN quá dễ đoán (lặp lại hoặc là dãy số liên tiếp như 123456). Vui lòng chọn mã khác.",
     "kiosk.pin_mismatch": "Hai lần nhập mã PIN không khớp.",
     "kiosk.pin_wrong": "Mã PIN không đúng. Còn {left} lần thử trước khi phải chờ.",
     "kiosk.pin_wait": "Nhập sai mã PIN quá nhiều lần. Vui lòng thử lại sau {seconds} giây.",
     "kiosk.pin_not_set": "Chưa đặt mã PIN giảng viên (dvc-tui kiosk set-pin).",
     "kiosk.left": "Đã tắt chế độ kiosk. Nhấn Ctrl+Q để thoát.",
-    "cli.kiosk.prompt": "Mã PIN giảng viên mới ({min}-{max} chữ số): ",
+    "crash.header": "dvc-tui gặp lỗi không mong đợi và đã dừng. Báo cáo lỗi (không chứa dữ liệu đã nhập hay tin nhắn) được ghi vào {path}.",
+    "crash.restarted": "Ứng dụng vừa gặp lỗi và đã được khởi động lại; phiên trước đã được xóa.",
+    "crash.waiting": "dvc-tui gặp lỗi nhiều lần liên tiếp; sẽ khởi động lại sau {seconds} giây.",
+    "cli.kiosk.prompt": "Mã PIN giảng viên mới ({min}-{max} chữ số, hoặc cụm mật khẩu {phrase_min}-{phrase_max} ký tự): ",
     "cli.kiosk.prompt_again": "Nhập lại mã PIN: ",
     "cli.kiosk.no_tty": "Không có bàn phím để nhập mã PIN; dùng --pin-stdin để đọc mã từ đầu vào chuẩn.",
     "cli.kiosk.saved.keyring": "Đã lưu mã PIN giảng viên (chỉ lưu dạng băm Argon2id) trong keyring của hệ điều hành.",
@@ -764,8 +784,41 @@ VI: dict[str, str] = {
     "cli.kiosk.on": "bật",
     "cli.kiosk.off": "tắt",
     "cli.kiosk.no_pin": "Chế độ kiosk cần mã PIN giảng viên. Đặt trước bằng: dvc-tui kiosk set-pin",
+    "secret.keyring_unavailable": "Không đọc được keyring của hệ điều hành (bị khóa hoặc không kết nối được) mà thư mục dữ liệu {data_dir} đã được dùng: không tạo khóa mới (sẽ mất các ứng dụng xác thực đã đăng ký và CA mô phỏng). Hãy mở khóa keyring (đăng nhập vào màn hình) rồi chạy lại, hoặc chuyển khóa ra tệp: dvc-tui key to-file.",
+    "secret.key_missing": "Không tìm thấy khóa của bản cài cho thư mục dữ liệu {data_dir} (tệp {path} hay keyring) mà thư mục đã được dùng: không tạo khóa mới. Hãy đặt lại tệp khóa, hoặc chạy với keyring nếu khóa ở đó (dvc-tui key status).",
+    "secret.key_mismatch": "Khóa của bản cài ở {where} không phải khóa của thư mục dữ liệu {data_dir} (khác tệp install-key.check): không dùng. Hãy đặt lại đúng khóa (dvc-tui key status).",
+    "cli.hash_cost_weak": "Chi phí băm mật khẩu \"{given}\" thấp hơn mức tối thiểu của OWASP: dùng production (t=1,m=47104), low (t=2,m=19456) hoặc t=3,m=12288 / t=4,m=9216 / t=5,m=7168 trở lên (m tính bằng KiB), tối đa t={max_t}, m={max_m} ({max_mib} MiB), p={max_p}.",
+    "cli.hash_cost_absurd": "Chi phí băm mật khẩu \"{given}\" quá lớn: mỗi lần đăng nhập sẽ treo hoặc hết bộ nhớ. Chọn từ mức tối thiểu của OWASP (t=1,m=47104 hoặc t=2,m=19456) đến tối đa t={max_t}, m={max_m} ({max_mib} MiB), p={max_p}.",
+    "cli.config.about.key_file": "Tệp giữ khóa của bản cài (quyền 0600), nên đặt ngoài thư mục dữ liệu (ví dụ trên USB của giảng viên): bản sao thư mục dữ liệu khi đó không kèm khóa. Mặc định: install.key trong thư mục dữ liệu.",
+    "cli.key.status.file": "Khóa của bản cài: trong tệp {path}.",
+    "cli.key.status.no_file": "Khóa của bản cài: không có trong tệp {path}.",
+    "cli.key.status.keyring_unreachable": "Keyring của hệ điều hành: không dùng được (bị khóa, không kết nối được hoặc không có).",
+    "cli.key.status.keyring": "Keyring của hệ điều hành: có khóa của thư mục dữ liệu này.",
+    "cli.key.status.no_keyring": "Keyring của hệ điều hành: không có khóa của thư mục dữ liệu này.",
+    "cli.key.status.mismatch": "Cảnh báo: một khóa tìm thấy không khớp với install-key.check của thư mục dữ liệu.",
+    "cli.key.status.uses_file": "Ứng dụng dùng khóa trong tệp (tệp được ưu tiên hơn keyring).",
+    "cli.key.status.uses_keyring": "Ứng dụng dùng khóa trong keyring.",
+    "cli.key.status.keyring_off": "Khóa chỉ ở trong keyring nhưng cài đặt keyring = false: ứng dụng sẽ không khởi động; chạy dvc-tui key to-file.",
+    "cli.key.keyring_unreachable": "Keyring của hệ điều hành không dùng được (bị khóa hoặc không kết nối được): hãy mở khóa rồi chạy lại.",
+    "cli.key.already_file": "Khóa đã ở trong tệp {path}; không có gì để chuyển.",
+    "cli.key.already_keyring": "Khóa đã ở trong keyring; không có gì để chuyển.",
+    "cli.key.none": "Không tìm thấy khóa của bản cài ở tệp hay keyring; không có gì để chuyển.",
+    "cli.key.mismatch": "Khóa tìm thấy không khớp với install-key.check của thư mục dữ liệu: không chuyển.",
+    "cli.key.differ": "Tệp {path} đã chứa một khóa khác với khóa trong keyring: không chuyển, không xóa gì.",
+    "cli.key.differ_keyring": "Keyring đã chứa một khóa khác với khóa trong tệp {path}: không chuyển, không xóa gì.",
+    "cli.key.unwritable": "Không ghi được tệp khóa {path}: {reason}. Khóa vẫn ở trong keyring.",
+    "cli.key.keyring_kept": "Đã chép khóa vào tệp {path} nhưng không xóa được bản trong keyring ({reason}).",
+    "cli.key.keyring_failed": "Không lưu được khóa vào keyring ({reason}); tệp khóa được giữ nguyên.",
+    "cli.key.keyring_off": "Cài đặt keyring = false: ứng dụng sẽ không tìm khóa trong keyring. Đặt keyring = true (hoặc bỏ --no-keyring) trước.",
+    "cli.key.moved_to_file": "Đã chuyển khóa từ keyring sang tệp {path} (quyền 0600), đã kiểm tra bản sao và xóa bản trong keyring.",
+    "cli.key.moved_to_keyring": "Đã chuyển khóa sang keyring, đã kiểm tra bản sao và xóa tệp {path}.",
+    "cli.kiosk.prompt_old": "Mã PIN giảng viên hiện tại: ",
+    "cli.kiosk.old_wrong": "Mã PIN hiện tại không đúng; mã PIN không đổi. (Quên mã: dvc-tui kiosk set-pin --force)",
+    "cli.kiosk.forced": "Cảnh báo: đã thay mã PIN giảng viên mà không kiểm tra mã cũ (--force).",
+    "cli.kiosk.recommend": "Khuyên dùng mã PIN từ 10 chữ số hoặc một cụm mật khẩu từ 12 ký tự: bản băm của mã 6 chữ số bị dò ra trong vài giờ nếu thư mục dữ liệu bị sao chép.",
     "cli.hash_cost_invalid": "Chi phí băm mật khẩu \"{given}\" không dùng được: chọn production, low, test hoặc ghi rõ t=SỐ_LƯỢT,m=KiB,p=SỐ_LUỒNG (ví dụ t=2,m=65536,p=1).",
     "cli.kiosk.idle_invalid": "thời gian chờ là một số giây nguyên từ {min} đến {max}.",
+    "cli.sms.limit_invalid": "số tin nhắn là một số nguyên từ 1 đến {max}.",
     # -- the settings file (config.toml; dvc-tui config path | show | init)
     "cli.config.toml_problem.twice": "một khóa được đặt hai lần",
     "cli.config.toml_problem.equals": "thiếu dấu = sau tên khóa",
@@ -864,6 +917,7 @@ VI: dict[str, str] = {
     "training.shape.expired": "Đã hết hạn",
     "training.shape.revoked": "Đã bị thu hồi",
     "training.shape.foreign": "Do CA khác cấp: bị từ chối",
+    "training.shape.locked": "Đã bị khóa do nhập sai mã PIN (mở lại: dvc-tui training load)",
     "training.handout.title": "Bộ dữ liệu thực hành dvc-tui",
     "training.handout.intro": "Dữ liệu mô phỏng để luyện tập; không phải người, số điện thoại hay "
     "chứng thư số thật.",
@@ -873,6 +927,7 @@ VI: dict[str, str] = {
     "training.load.col.part": "Phần",
     "training.load.col.made": "Mới tạo",
     "training.load.col.kept": "Đã có",
+    "training.load.col.unlocked": "Mở khóa lại",
     "training.load.done": "Đã nạp xong bộ dữ liệu thực hành.",
     "training.load.nothing": "Bộ dữ liệu thực hành đã có đủ; không tạo gì mới.",
     "cli.reset.ask": "Xóa toàn bộ {count} tài khoản (cùng ứng dụng xác thực, mã OTP, tin nhắn SMS và "
@@ -980,6 +1035,8 @@ EN: dict[str, str] = {
     "key.back": "Back",
     "key.cancel": "Cancel",
     "key.quit": "Quit",
+    "quit.hint.title": "Do you want to quit?",
+    "quit.hint": "Press Ctrl+Q to quit the simulator.",
     "key.lang": "Tiếng Việt",
     "key.palette": "commands",
     "key.new_captcha": "New code",
@@ -1208,9 +1265,11 @@ EN: dict[str, str] = {
     "SIM only, level 3. The login name is the tax code.",
     "profile.type.agency": "State agency account: registers and logs in by USB signing token or signing "
     "SIM only, level 3. The login name is the agency code.",
-    "secret.file_fallback": "The operating system's keyring is not available; the install's "
-    "secret key is kept in the file {path} (mode 0600).",
+    "secret.file_fallback": "The operating system's keyring is not available, so the install's secret key "
+    "(which keeps the authenticator apps and the simulated CA) was made in the file {path} (mode 0600). Whoever "
+    "copies that file has the key; to move it to the keyring: dvc-tui key to-keyring.",
     "secret.no_copy": "Passwords and PINs cannot be copied or cut; type them again when needed.",
+    "paste.too_long": "The pasted text is longer than {limit} characters, so nothing was pasted into this field; paste just the part you need.",
     "error.storage": "Could not read or write the data: {detail}",
     "error.unexpected": "Something unexpected went wrong; what you typed is kept. Details: {detail}",
     # a broken environment (store/errors.py)
@@ -1260,6 +1319,19 @@ EN: dict[str, str] = {
     "serve.page.start": "Start",
     "serve.page.ended": "Session ended.",
     "serve.page.restart": "Restart",
+    "serve.bad_host": "This server does not answer to that name. Open the address your trainer gave you.",
+    "serve.access.needed": "The class access code is needed first: open this server's main page.",
+    "serve.access.prompt": "Enter the class access code your trainer gave you to start.",
+    "serve.access.label": "Class access code",
+    "serve.access.button": "Enter",
+    "serve.access.wrong": "The access code is not right. Please check it and enter it again.",
+    "serve.access.wait": "Too many wrong codes. Please try again in {seconds} seconds.",
+    "cli.serve.access_code": "Class access code (every browser must enter it): {code}",
+    "cli.serve.idle_closed": "Closed a session with no key for {minutes} minutes.",
+    "cli.serve.tab_failed": "A session failed and was closed ({detail}).",
+    "cli.serve.bad_tab_idle": "The idle time \"{given}\" is not valid: give minutes from {low} to {high} with --tab-idle.",
+    "cli.serve.bad_access_code": "The access code is not valid: use 4 to 64 letters or digits (no accents), or auto to make one.",
+    "cli.serve.bad_allow_host": "The host name \"{given}\" is not valid: write the name without port or path, e.g. kiosk.lan.",
     "cli.accounts.title": "Accounts ({count})",
     "cli.col.id": "CMT/CCCD",
     "cli.col.name": "Full name",
@@ -1323,10 +1395,10 @@ EN: dict[str, str] = {
     "the phone's clock.",
     "totp.used": "This code was already used; wait for the app to show a new one (at most 30 "
     "seconds), then enter it.",
-    "totp.locked": "The authenticator app is locked after too many wrong codes; try again in "
-    "{minutes} minutes, or go back to log in with the OTP by SMS.",
-    "totp.locked_now": "You entered a wrong code {limit} times; the authenticator app is locked "
-    "for {minutes} minutes. You can still go back and log in with the OTP by SMS.",
+    "totp.locked": "The authenticator app is locked for a while after {limit} wrong codes. Please "
+    "try again in {wait}, or go back to log in with the OTP by SMS.",
+    "totp.locked_now": "The authenticator app is locked for a while after {limit} wrong codes. "
+    "Please try again in {wait}. You can still go back and log in with the OTP by SMS.",
     "totp.not_enrolled": "This account has no authenticator app turned on.",
     "totp.no_pending": "No key is waiting to be confirmed; please open the authenticator app page "
     "again.",
@@ -1696,14 +1768,17 @@ EN: dict[str, str] = {
     "kiosk.pin.back": "Back",
     "kiosk.pin.checking": "Checking the PIN…",
     "kiosk.pin_required": "Please type the trainer PIN.",
-    "kiosk.pin_format": "The trainer PIN has {min} to {max} digits.",
+    "kiosk.pin_format": "The trainer PIN has {min} to {max} digits, or is a passphrase of {phrase_min} to {phrase_max} characters.",
     "kiosk.pin_weak": "That PIN is too easy to guess (repeated digits or a run such as 123456). Please choose another.",
     "kiosk.pin_mismatch": "The two PINs typed differ.",
     "kiosk.pin_wrong": "Wrong PIN. {left} tries left before a wait.",
     "kiosk.pin_wait": "Too many wrong PINs. Please try again in {seconds} seconds.",
     "kiosk.pin_not_set": "No trainer PIN has been set (dvc-tui kiosk set-pin).",
     "kiosk.left": "Kiosk mode is off. Press Ctrl+Q to quit.",
-    "cli.kiosk.prompt": "New trainer PIN ({min}-{max} digits): ",
+    "crash.header": "dvc-tui hit an unexpected error and stopped. The error report (with nothing typed and no messages) is in {path}.",
+    "crash.restarted": "The app hit an error and was restarted; the previous session was cleared.",
+    "crash.waiting": "dvc-tui hit errors several times in a row; it restarts in {seconds} seconds.",
+    "cli.kiosk.prompt": "New trainer PIN ({min}-{max} digits, or a passphrase of {phrase_min}-{phrase_max} characters): ",
     "cli.kiosk.prompt_again": "Type the PIN again: ",
     "cli.kiosk.no_tty": "No keyboard to type the PIN on; use --pin-stdin to read it from standard input.",
     "cli.kiosk.saved.keyring": "Trainer PIN saved (only its Argon2id hash) in the OS keyring.",
@@ -1715,8 +1790,41 @@ EN: dict[str, str] = {
     "cli.kiosk.on": "on",
     "cli.kiosk.off": "off",
     "cli.kiosk.no_pin": "Kiosk mode needs a trainer PIN. Set one first with: dvc-tui kiosk set-pin",
+    "secret.keyring_unavailable": "The operating system's keyring cannot be read (locked or unreachable) and the data folder {data_dir} has been used: no new key is made (that would lose the enrolled authenticator apps and the simulated CA). Unlock the keyring (log in to the desktop) and start again, or move the key to a file: dvc-tui key to-file.",
+    "secret.key_missing": "The install's key for the data folder {data_dir} is not found (file {path} or keyring) although the folder has been used: no new key is made. Put the key file back, or run with the keyring if the key is there (dvc-tui key status).",
+    "secret.key_mismatch": "The install's key in {where} is not the key of the data folder {data_dir} (it differs from install-key.check): not used. Put the right key back (dvc-tui key status).",
+    "cli.hash_cost_weak": "Password hashing cost \"{given}\" is below OWASP's minimum: use production (t=1,m=47104), low (t=2,m=19456) or t=3,m=12288 / t=4,m=9216 / t=5,m=7168 or more (m in KiB), at most t={max_t}, m={max_m} ({max_mib} MiB), p={max_p}.",
+    "cli.hash_cost_absurd": "Password hashing cost \"{given}\" is too high: every login would stall or run out of memory. Choose from OWASP's minimum (t=1,m=47104 or t=2,m=19456) up to t={max_t}, m={max_m} ({max_mib} MiB), p={max_p}.",
+    "cli.config.about.key_file": "The file holding the install's key (mode 0600), best outside the data folder (say on the trainer's USB stick): a copy of the data folder then carries no key. Default: install.key in the data folder.",
+    "cli.key.status.file": "The install's key: in the file {path}.",
+    "cli.key.status.no_file": "The install's key: not in the file {path}.",
+    "cli.key.status.keyring_unreachable": "The OS keyring: cannot be used (locked, unreachable or absent).",
+    "cli.key.status.keyring": "The OS keyring: holds this data folder's key.",
+    "cli.key.status.no_keyring": "The OS keyring: does not hold this data folder's key.",
+    "cli.key.status.mismatch": "Warning: a key found does not match the data folder's install-key.check.",
+    "cli.key.status.uses_file": "The app uses the key in the file (a file comes before the keyring).",
+    "cli.key.status.uses_keyring": "The app uses the key in the keyring.",
+    "cli.key.status.keyring_off": "The key is only in the keyring but the setting keyring = false: the app will not start; run dvc-tui key to-file.",
+    "cli.key.keyring_unreachable": "The OS keyring cannot be used (locked or unreachable): unlock it and try again.",
+    "cli.key.already_file": "The key is already in the file {path}; nothing to move.",
+    "cli.key.already_keyring": "The key is already in the keyring; nothing to move.",
+    "cli.key.none": "The install's key is in neither the file nor the keyring; nothing to move.",
+    "cli.key.mismatch": "The key found does not match the data folder's install-key.check: not moved.",
+    "cli.key.differ": "The file {path} already holds a key other than the keyring's: nothing moved, nothing removed.",
+    "cli.key.differ_keyring": "The keyring already holds a key other than the one in {path}: nothing moved, nothing removed.",
+    "cli.key.unwritable": "Cannot write the key file {path}: {reason}. The key stays in the keyring.",
+    "cli.key.keyring_kept": "The key was copied to {path} but the keyring's copy could not be removed ({reason}).",
+    "cli.key.keyring_failed": "Cannot store the key in the keyring ({reason}); the key file is kept.",
+    "cli.key.keyring_off": "The setting keyring = false: the app would not look for the key in the keyring. Set keyring = true (or drop --no-keyring) first.",
+    "cli.key.moved_to_file": "The key was moved from the keyring to {path} (mode 0600): the copy was checked and the keyring's removed.",
+    "cli.key.moved_to_keyring": "The key was moved to the keyring: the copy was checked and {path} removed.",
+    "cli.kiosk.prompt_old": "Current trainer PIN: ",
+    "cli.kiosk.old_wrong": "The current PIN is wrong; the PIN is unchanged. (Forgotten: dvc-tui kiosk set-pin --force)",
+    "cli.kiosk.forced": "Warning: the trainer PIN was replaced without checking the old one (--force).",
+    "cli.kiosk.recommend": "A PIN of 10 or more digits or a passphrase of 12 or more characters is recommended: a 6-digit PIN's hash is found in hours from a copy of the data folder.",
     "cli.hash_cost_invalid": "Password hashing cost \"{given}\" cannot be used: choose production, low, test or spell it out as t=PASSES,m=KiB,p=LANES (for example t=2,m=65536,p=1).",
     "cli.kiosk.idle_invalid": "the idle time is a whole number of seconds from {min} to {max}.",
+    "cli.sms.limit_invalid": "the number of messages is a whole number from 1 to {max}.",
     # -- the settings file (config.toml; dvc-tui config path | show | init)
     "cli.config.toml_problem.twice": "a key is set twice",
     "cli.config.toml_problem.equals": "no = after a key",
@@ -1816,6 +1924,7 @@ EN: dict[str, str] = {
     "training.shape.expired": "Expired",
     "training.shape.revoked": "Revoked",
     "training.shape.foreign": "Issued by another CA: refused",
+    "training.shape.locked": "Locked by wrong PINs (to unlock: dvc-tui training load)",
     "training.handout.title": "dvc-tui practice set",
     "training.handout.intro": "Simulated data for practice; no real people, numbers or certificates.",
     "training.handout.written": "Wrote the Markdown to {path}.",
@@ -1824,6 +1933,7 @@ EN: dict[str, str] = {
     "training.load.col.part": "Part",
     "training.load.col.made": "Made now",
     "training.load.col.kept": "Already there",
+    "training.load.col.unlocked": "Unlocked",
     "training.load.done": "The practice set is loaded.",
     "training.load.nothing": "The practice set was complete; nothing new was made.",
     "cli.reset.ask": "Delete all {count} accounts (with their authenticator apps, one-time codes, SMS and "
@@ -1960,9 +2070,27 @@ def t(key: str, **params: Any) -> str:
     if not params:
         return _said(template, key, params)
     try:
-        return _said(template.format(**params), key, params)
+        return _said(template.format(**_shown_params(params)), key, params)
     except (KeyError, IndexError, ValueError):
         return _said(template, key, params)
+
+
+def _shown_params(params: dict[str, Any]) -> dict[str, Any]:
+    """The values put into a sentence, each control or format character made visible
+    (core/visible.py): a path, an argument or a name from the store may hold an escape sequence
+    (`report --since $'\\e[2J'`), which must never reach a terminal. A sentence (Said) given as a
+    value was made by t() already and is kept as it is."""
+    import os
+
+    from dvc_tui.core.visible import visible
+
+    def shown(value: Any) -> Any:
+        if isinstance(value, Said) or not isinstance(value, (str, os.PathLike, BaseException)):
+            return value  # a sentence already made, a number, a date (its format spec kept)
+        text = str(value)
+        return value if text.isprintable() else visible(text)
+
+    return {name: shown(value) for name, value in params.items()}
 
 
 def said_again(text: str | None) -> str | None:
@@ -1979,7 +2107,7 @@ def said_again(text: str | None) -> str | None:
 def problem_text(problem) -> str:
     """The sentence for a core Problem; rule names inside are translated too."""
     params = dict(problem.params)
-    if problem.key == "login.locked" and isinstance(params.get("seconds"), int):
+    if problem.key in ("login.locked", "totp.locked", "totp.locked_now") and isinstance(params.get("seconds"), int):
         params["wait"] = duration_text(params["seconds"])
     if problem.key == "password.weak" and "rule" in params:
         params["rule"] = t(f"pw.rule.{params['rule']}")

@@ -133,6 +133,8 @@ class TokenStore(Protocol):
     def write_crl(self, crl_pem: bytes) -> None: ...
     def locked(self) -> AbstractContextManager:
         """Hold the store's lock (between processes too) for a read-modify-write of the CA."""
+    def training_locked(self) -> AbstractContextManager:
+        """Hold the training set's lock (between processes too) while it is looked at and made."""
     def serials(self) -> list[str]: ...
     def read_token(self, serial: str) -> StoredToken | None: ...
     def add_token(self, serial: str, cert_pem: bytes, key_pem: bytes, state: TokenState) -> None: ...
@@ -352,7 +354,12 @@ class Tokens:
         return self.info(serial)
 
     def install_training(self) -> list[tuple[TrainingToken, TokenInfo, bool]]:
-        """Make the training tokens not made yet: (spec, token, made now) for each, in order."""
+        """Make the training tokens not made yet: (spec, token, made now) for each, in order.
+        Under the store's training lock: of two runs at once the second finds the first's set."""
+        with self._store.training_locked():
+            return self._install_training()
+
+    def _install_training(self) -> list[tuple[TrainingToken, TokenInfo, bool]]:
         existing = {info.training: info for info in self.plugged_in() if info.training}
         results = []
         authority = None

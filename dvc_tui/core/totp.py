@@ -10,9 +10,13 @@ type the app's code instead of the SMS code. Rules:
 - drift: the code of the current step, the one before or the one after is accepted (±30 s);
 - single use: the last accepted step is remembered per account; a code of that step or of an
   earlier one is refused (`totp.used`), so a code seen over a shoulder is worth nothing;
-- attempts, in line with the SMS codes' 5 wrong entries: 5 wrong codes in a row lock the
-  authenticator for 5 minutes (`totp.locked_now`, then `totp.locked`), during which even the
-  right code is refused without being checked; a right code resets the count. The SMS code
+- attempts, as the password's lock (core/lockout.py, the same rule and numbers): 5 wrong codes
+  in a row lock the authenticator for 1 minute, the next locks of the streak for 2, 4, 8 and
+  then 15 minutes (`totp.locked_now`, then `totp.locked`, worded as the password's lock), during
+  which even the right code is refused without being checked; a right code, or 12 quiet hours,
+  clear the count and the escalation. Counted in the store (across processes and restarts), and
+  each code is read, checked and counted in ONE transaction (store.count_authenticator_attempt):
+  parallel guesses from several windows or processes cannot slip past the limit. The SMS code
   stays available, so a locked authenticator never locks the account;
 - confirm on enrolment: a new secret is pending until one valid code from the app confirms it;
   until then a previous authenticator stays in force. Wrong codes while enrolling are not
@@ -28,8 +32,9 @@ from __future__ import annotations
 
 import base64
 import hmac
+import math
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -42,8 +47,7 @@ SECRET_BYTES = 20
 TOTP_DIGITS = 6
 TOTP_PERIOD = 30  # seconds
 DRIFT_STEPS = 1
-MAX_ATTEMPTS = 5
-LOCKOUT = timedelta(minutes=5)
+MAX_ATTEMPTS = 5  # core.lockout.MAX_FAILURES: the rule is the password's
 PENDING_TTL = timedelta(minutes=10)
 """Reopening the enrolment within this time shows the same key (a QR already scanned stays good)."""
 
@@ -71,6 +75,8 @@ class AuthenticatorRecord:
     locked_until: datetime | None = None
     pending_secret: bytes | None = None  # being enrolled, not yet confirmed
     pending_since: datetime | None = None
+    lock_count: int = 0  # locks so far in this streak of wrong codes (core.lockout)
+    last_failure: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -144,10 +150,6 @@ def _normalise(typed: str) -> str:
     return code
 
 
-def _minutes_left(until: datetime, now: datetime) -> int:
-    return max(1, int(((until - now).total_seconds() + 59) // 60))
-
-
 class Authenticators:
     def __init__(self, store, clock: Clock, rng: random.Random, sealer: Sealer) -> None:
         self._store = store
@@ -208,25 +210,63 @@ class Authenticators:
 
     # -- login -----------------------------------------------------------------------------
     def verify_login(self, username: str, typed: str) -> int:
-        """Accept a code from the account's authenticator, once; the accepted step, or raise."""
+        """Accept a code from the account's authenticator, once; the accepted step, or raise.
+
+        The row is read, the code checked (an HMAC: microseconds) and the outcome counted in one
+        transaction of the store, so no two checks of one account overlap."""
         code = _normalise(typed)
         now = self._clock.now()
-        record = self._store.get_authenticator(username)
-        if record is None or record.secret is None:
-            raise PortalError("totp.not_enrolled")
-        if record.locked_until is not None and record.locked_until > now:
-            raise PortalError("totp.locked", minutes=_minutes_left(record.locked_until, now))
-        secret = self._open(username, record.secret)
-        steps = matching_steps(secret, code, now)
-        fresh = [s for s in steps if record.last_step is None or s > record.last_step]
-        if fresh:
-            step = max(fresh)
-            if not self._store.use_authenticator_step(username, step):
-                raise PortalError("totp.used")  # another window used it a moment ago
-            return step
-        if steps:
-            raise PortalError("totp.used")
-        attempts = self._store.fail_authenticator(username, MAX_ATTEMPTS, now + LOCKOUT)
-        if attempts >= MAX_ATTEMPTS:
-            raise PortalError("totp.locked_now", limit=MAX_ATTEMPTS, minutes=_minutes_left(now + LOCKOUT, now))
-        raise PortalError("totp.wrong", left=MAX_ATTEMPTS - attempts)
+        outcome: dict = {}
+
+        def attempt(record: AuthenticatorRecord | None) -> AuthenticatorRecord | None:
+            if record is None or record.secret is None:
+                outcome["error"] = PortalError("totp.not_enrolled")
+                return record
+            if record.locked_until is not None and record.locked_until > now:
+                outcome["error"] = _locked("totp.locked", record.locked_until, now)
+                return record
+            try:
+                secret = self._open(username, record.secret)
+            except PortalError as exc:
+                outcome["error"] = exc
+                return record
+            steps = matching_steps(secret, code, now)
+            fresh = [s for s in steps if record.last_step is None or s > record.last_step]
+            if fresh:
+                outcome["step"] = max(fresh)
+                return replace(record, last_step=max(fresh), failed_attempts=0, lock_count=0, locked_until=None,
+                               last_failure=None)
+            if steps:
+                outcome["error"] = PortalError("totp.used")
+                return record
+            after = _after_wrong_code(record, now)
+            if after.locked_until is not None and after.locked_until > now:
+                outcome["error"] = _locked("totp.locked_now", after.locked_until, now)
+            else:
+                outcome["error"] = PortalError("totp.wrong", left=MAX_ATTEMPTS - after.failed_attempts)
+            return after
+
+        self._store.count_authenticator_attempt(username, attempt)
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["step"]
+
+
+def _after_wrong_code(record: AuthenticatorRecord, now: datetime) -> AuthenticatorRecord:
+    """One more wrong code, counted by the password lock's own rule (core.lockout.after_attempt)."""
+    from dvc_tui.core.lockout import LoginFailures, after_attempt
+
+    state = LoginFailures(record.username, record.failed_attempts, record.lock_count, record.locked_until,
+                          record.last_failure)
+    after = after_attempt(state, record.username, now)
+    return replace(record, failed_attempts=after.failures, lock_count=after.lock_count,
+                   locked_until=after.locked_until, last_failure=after.last_failure)
+
+
+def _locked(key: str, until: datetime, now: datetime) -> PortalError:
+    """The lock's refusal, worded as the password's: the wrong codes that locked it and the wait
+    (whole seconds, rounded up; core.text says it as "1 phút 30 giây")."""
+    from dvc_tui.core.lockout import MAX_FAILURES
+
+    seconds = max(1, math.ceil((until - now).total_seconds()))
+    return PortalError(key, limit=MAX_FAILURES, seconds=seconds, until=until)

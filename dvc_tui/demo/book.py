@@ -55,7 +55,7 @@ async def picture_language(outdir: Path, lang: str, paths: list[str], size: tupl
     folder = outdir / lang
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="dvc-tui-book-") as data_dir:
-        options = dict(clock=FakeClock(), rng=random.Random(SEED), hash_cost="test", language=lang,
+        options = dict(clock=FakeClock(), rng=random.Random(SEED), hash_cost="low", language=lang,
                        use_keyring=False)
         if training_supported():
             options["training"] = True

@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Awaitable, Callable
 
-from rich.markup import escape
 from textual import events
 from textual.widgets import Button, Checkbox, Footer, OptionList, Static, Tab, Tabs
 
 from dvc_tui.core.text import t
 from dvc_tui.demo import script
 from dvc_tui.demo.script import DemoUnavailable, Path, Step
+from dvc_tui.markup import escape
 
 CHAR_DELAY = 0.07
 """Seconds between two typed characters at speed 1."""

@@ -3,13 +3,14 @@ and running blocking work in a thread worker with a visible busy state."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from enum import Enum
 from typing import Any, Callable
 
-from rich.markup import escape
 from textual import events, on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
@@ -19,7 +20,9 @@ from dvc_tui.appearance import LARGE_MIN_SIZE, LARGE_TEXT
 from dvc_tui.core.problems import PortalError
 from dvc_tui.core.guide import hint_key
 from dvc_tui.core.text import Said, language, problem_text, t
+from dvc_tui.markup import escape
 from dvc_tui.screens.trainer_log import note_entered, note_shown
+from dvc_tui.textual_compat import DropMessagesFromGone, is_going
 from dvc_tui.widgets.banner import Banner
 from dvc_tui.widgets.footer import PortalFooter
 from dvc_tui.widgets.guide import Guide
@@ -98,7 +101,8 @@ class Busy(Horizontal):
         self.display = False
 
 
-class PortalScreen(Screen[Any]):
+class PortalScreen(DropMessagesFromGone, Screen[Any]):
+    # a message from a widget already taken away is dropped: textual_compat.DropMessagesFromGone
     BINDINGS = [
         Binding("escape", "back", "key.back"),
         Binding("f4", "cancel", "key.cancel"),
@@ -165,7 +169,53 @@ class PortalScreen(Screen[Any]):
                 self.set_focus(widget)
                 break
 
-    # -- navigation ------------------------------------------------------------------------
+    # -- navigation: keys faster than screens ----------------------------------------------
+    # A step's result is taken once, from the screen on top of the stack: a second dismiss (a
+    # button's press handled after Escape dismissed the screen, a worker finishing late) is
+    # dropped, never popping the next step's screen; one made while a dialog (the kiosk PIN)
+    # is on top waits until the screen is on top again. And a screen is removed only once it
+    # has finished mounting, so no widget's on_mount finds its children pruned under it.
+    _dismissed = False
+    _composing = False  # composed again in the other language (F8): see relocalize
+    _waiting_result: tuple[Any] | None = None
+
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        if self._dismissed or self not in self.app.screen_stack:
+            return AwaitComplete.nothing()  # a result for a screen already gone: dropped
+        if not self.is_active:  # a dialog is over it: once it is on top again
+            self._waiting_result = (result,)
+            return AwaitComplete.nothing()
+        self._dismissed = True
+        self._waiting_result = None
+        return super().dismiss(result)
+
+    @on(events.ScreenResume)
+    def _dismiss_waiting(self) -> None:
+        if self._waiting_result is not None:
+            (result,) = self._waiting_result
+            self.call_later(self.dismiss, result)
+
+    def remove(self) -> AwaitComplete:
+        if self.is_mounted:
+            return super().remove()
+
+        async def after_mount() -> None:
+            # this screen's own queue is read only after its Compose and Mount are done
+            mounted = asyncio.get_running_loop().create_future()
+            self.call_later(lambda: mounted.done() or mounted.set_result(None))
+            await mounted
+            await super(PortalScreen, self).remove()
+
+        return AwaitComplete(after_mount())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No key's action on a screen already dismissed, or whose widgets are not there (being
+        taken away, or composed again for F8): each action may assume its widgets (a key read
+        in that moment ran action_new_captcha into NoMatches 'Captcha')."""
+        if self._dismissed or self._composing or is_going(self) or not self.query("#layout"):
+            return False
+        return super().check_action(action, parameters)
+
     def action_back(self) -> None:
         if not self.busy:
             self.dismiss(Nav.BACK)
@@ -266,10 +316,14 @@ class PortalScreen(Screen[Any]):
         self.composed_language = language()
         localize_bindings(self)
         state = _screen_state(self)
-        await self.recompose()
-        _restore_state(self, state)
-        self.apply_training()
-        self.relocalized()
+        self._composing = True  # no key's action until the new widgets are all there
+        try:
+            await self.recompose()
+            _restore_state(self, state)
+            self.apply_training()
+            self.relocalized()
+        finally:
+            self._composing = False
         self.refresh_bindings()
 
     # -- blocking work ---------------------------------------------------------------------

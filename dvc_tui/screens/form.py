@@ -64,7 +64,9 @@ class RegistrationFormScreen(PortalScreen):
         return {**self.field_parsers(), "captcha": self._check_captcha}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.CAPTCHA or action != "new_captcha"  # no F5 on a form without a captcha
+        if not self.CAPTCHA and action == "new_captcha":
+            return False  # no F5 on a form without a captcha
+        return super().check_action(action, parameters)  # none on a screen without its widgets
 
     def _check_captcha(self, typed: str) -> str:
         if not typed.strip():

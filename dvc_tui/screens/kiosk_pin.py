@@ -6,7 +6,6 @@ lại. The PIN is checked (Argon2id, the wrong-PIN count and waits of core.kiosk
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,9 +13,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from dvc_tui.core.kiosk import PIN_MAX_DIGITS
+from dvc_tui.core.kiosk import PIN_MAX_CHARS
 from dvc_tui.core.problems import PortalError
 from dvc_tui.core.text import problem_text, t
+from dvc_tui.markup import escape
 from dvc_tui.widgets.inputs import PasswordInput
 
 
@@ -66,7 +66,7 @@ class KioskPinScreen(ModalScreen[bool]):
             yield Static(t(f"kiosk.pin.title.{self.purpose}"), id="kiosk-pin-title")
             yield Static(t("kiosk.pin.intro"), id="kiosk-pin-intro")
             yield Label(t("kiosk.pin.label"))
-            yield PasswordInput(id="kiosk-pin", max_length=PIN_MAX_DIGITS, restrict=r"[0-9]*")
+            yield PasswordInput(id="kiosk-pin", max_length=PIN_MAX_CHARS)  # digits or a passphrase
             yield Static("", id="kiosk-pin-message")
             with Horizontal(id="kiosk-pin-buttons"):
                 yield Button(t("kiosk.pin.submit"), id="kiosk-pin-submit", variant="primary")

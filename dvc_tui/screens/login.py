@@ -89,7 +89,8 @@ class LoginScreen(PortalScreen):
         self.update_guide()
 
     def guide_key(self) -> str:
-        tab = self.query_one(Tabs).active if self.is_mounted else f"tab-{self.tab}"
+        tabs = self.query(Tabs)  # none while the screen mounts or is composed again (F8)
+        tab = tabs.first().active if tabs else f"tab-{self.tab}"
         return "login" if not tab or tab == "tab-cccd" else f"login-{tab.removeprefix('tab-')}"
 
     @on(Input.Submitted, "#username")

@@ -20,9 +20,10 @@ from dvc_tui.screens.base import localize_bindings, problem
 from dvc_tui.widgets.field import FormField
 from dvc_tui.widgets.sim_wait import SimWait
 from dvc_tui.widgets.sms_inbox import SmsInbox
+from dvc_tui.textual_compat import DropMessagesFromGone
 
 
-class SimLoginPane(Vertical):
+class SimLoginPane(DropMessagesFromGone, Vertical):
     BINDINGS = [Binding("f6", "sim_pin", "key.sim_pin")]
 
     def __init__(self, services) -> None:

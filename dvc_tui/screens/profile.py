@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from enum import Enum
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -18,6 +17,7 @@ from dvc_tui.core.clock import VN_TZ
 from dvc_tui.core.identity import format_dob, mask_id
 from dvc_tui.core.problems import PortalError
 from dvc_tui.core.text import t
+from dvc_tui.markup import escape
 from dvc_tui.screens.base import Nav, PortalScreen, problem
 
 
@@ -79,7 +79,7 @@ class ProfileScreen(PortalScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(t("profile.title"), classes="title")
-        yield Static(t("profile.welcome", name=self.account.full_name), classes="subtitle")
+        yield Static(t("profile.welcome", name=self.account.full_name), classes="subtitle", markup=False)  # a name is text
         rows = "\n".join(f"[b]{escape(t(key))}:[/] {escape(value)}" for key, value in profile_rows(self.account))
         yield Static(rows, id="profile-rows")
         yield Static(login_choices(self.account), id="profile-login-methods")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Callable
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -20,6 +19,7 @@ from dvc_tui.core.pki import local_time
 from dvc_tui.core.problems import PortalError
 from dvc_tui.core.text import problem_text, t
 from dvc_tui.core.tokens import TokenInfo, check_pin
+from dvc_tui.markup import escape
 from dvc_tui.screens.base import Busy, problem
 from dvc_tui.screens.form import RegistrationFormScreen
 from dvc_tui.widgets.captcha import Captcha

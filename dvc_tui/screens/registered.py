@@ -18,7 +18,8 @@ class RegisteredScreen(PortalScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(t("done.title"), classes="title success")
-        yield Static(t("done.body", username=self.account.username, name=self.account.full_name), id="done-body")
+        yield Static(t("done.body", username=self.account.username, name=self.account.full_name), id="done-body",
+                     markup=False)  # a name from the store is text, never markup
         method = self.account.method.value
         yield Static(t(f"done.level.{method}"), id="done-level", classes="subtitle")
         yield Static(t(f"done.next.{method}", username=self.account.username), id="done-next", classes="intro")

@@ -24,7 +24,8 @@ class ResetPasswordScreen(NewPasswordScreen):
 
     def compose_intro(self) -> ComposeResult:
         yield Static(t("forgot.title"), classes="title")
-        yield Static(t("reset.subtitle", username=mask_id(self.username)), id="reset-for", classes="subtitle")
+        yield Static(t("reset.subtitle", username=mask_id(self.username)), id="reset-for", classes="subtitle",
+                     markup=False)
         yield Static(t("pw.rule"), id="pw-rule", classes="hint")
         yield Static(t("reset.not_old"), id="reset-not-old", classes="hint")
 

@@ -31,7 +31,68 @@ __all__ = ["DB_NAME", "MIGRATIONS", "SCHEMA_VERSION", "SqliteStore", "StoreError
 
 DB_NAME = "dvc-tui.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
+FULL_CHECK_BYTES = 8 * 1024 * 1024
+"""Databases up to this size get PRAGMA integrity_check at start, before the store is used
+(about 11 ms a MiB on this project's machine: under 0.1 s). Larger ones get quick_check (about
+1.7 ms a MiB: 1.5 s for the 890 MiB of benchmarks/scale.py's million accounts;
+benchmarks/integrity.py) in a thread of its own while the app draws: every write waits for it
+(`_Verification`), so nothing is written into a damaged file either way."""
 
+
+class _Verification:
+    """A quick_check of a big database running beside the first use: reads go on, writes
+    (`transaction`, migrations) wait for its verdict. One per file and process."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.done = threading.Event()
+        self.damaged = False
+        self.error: StoreError | None = None
+        self._lock = threading.Lock()
+        self._listeners: list[Callable[[StoreError | None], None]] = []
+        threading.Thread(target=self._run, name="dvc-tui-quick-check", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            probe = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                probe.execute("PRAGMA cache_size = -256")  # it reads every page once: no cache to keep
+                self.damaged = probe.execute("PRAGMA quick_check(1)").fetchall() != [("ok",)]
+            finally:
+                probe.close()
+        except sqlite3.DatabaseError as exc:
+            code = getattr(exc, "sqlite_errorcode", None)
+            self.damaged = code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)
+            if not self.damaged:
+                self.error = StoreError(key="store.open", path=str(self.path), reason=reason(exc))
+        finally:
+            with self._lock:
+                self.done.set()
+                listeners, self._listeners = self._listeners, []
+            for listener in listeners:
+                listener(self.verdict())
+
+    def verdict(self) -> StoreError | None:
+        if self.damaged:
+            return StoreError(key="store.not_database", path=str(self.path))
+        return self.error
+
+    def wait(self) -> None:
+        self.done.wait()
+        problem = self.verdict()
+        if problem is not None:
+            raise problem
+
+    def then(self, listener: Callable[[StoreError | None], None]) -> None:
+        with self._lock:
+            if not self.done.is_set():
+                self._listeners.append(listener)
+                return
+        listener(self.verdict())
+
+
+_VERIFYING: dict[str, _Verification] = {}
+_VERIFYING_LOCK = threading.Lock()
 
 
 
@@ -206,7 +267,22 @@ def _migration_7(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX accounts_by_created ON accounts (created_at, username)")
 
 
-MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7]
+def _migration_8(db: sqlite3.Connection) -> None:
+    """The authenticator app's lock grows as the password's does (core/totp.py, core/lockout.py):
+    the locks so far in a streak of wrong codes, and when the last wrong code came."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE authenticators ADD COLUMN lock_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE authenticators ADD COLUMN last_failure TEXT;
+        """,
+    )
+
+
+MIGRATIONS = [
+    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7,
+    _migration_8,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -275,12 +351,38 @@ class SqliteStore:
             probe = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
             try:
                 version = probe.execute("PRAGMA user_version").fetchone()[0]
+                damaged = version <= SCHEMA_VERSION and not self._intact(probe)
             finally:
                 probe.close()
         except sqlite3.DatabaseError as exc:
             raise self._unusable(exc) from None
         if version > SCHEMA_VERSION:
             raise self._newer(version)
+        if damaged:
+            raise StoreError(key="store.not_database", path=str(self.path))
+
+    def _intact(self, probe: sqlite3.Connection) -> bool:
+        """Whether SQLite finds the file whole: a page of garbage behind a good header (a disk
+        error, a copy gone wrong) is refused before anything is written into it. The full
+        `integrity_check` (indexes against their tables too) up to FULL_CHECK_BYTES, above that
+        `quick_check` (every page and row read, the indexes' contents not compared): 1.5 s rather
+        than 10 s on a store of a million accounts (benchmarks/integrity.py), run in a thread
+        while the store is first used (`_Verification`: writes wait for it; `wait_intact`).
+        Checked once per process and file (see _IN_USE): the CLI's check before the screen,
+        not the app's open."""
+        if os.path.realpath(self.path) in _IN_USE:
+            return True
+        try:
+            size = os.path.getsize(self.path)
+        except OSError:
+            size = 0
+        if size > FULL_CHECK_BYTES:  # beside the first use, writes held until it is done
+            with _VERIFYING_LOCK:
+                key = os.path.realpath(self.path)
+                if key not in _VERIFYING:
+                    _VERIFYING[key] = _Verification(self.path)
+            return True
+        return probe.execute("PRAGMA integrity_check(1)").fetchall() == [("ok",)]
 
     def _newer(self, version: int) -> StoreError:
         return StoreError(key="store.newer", path=str(self.path), version=version, supported=SCHEMA_VERSION)
@@ -308,7 +410,24 @@ class SqliteStore:
             self._local.db = db
         return db
 
+    def wait_intact(self) -> None:
+        """Wait for the check of a big file started at open (see FULL_CHECK_BYTES); raise the
+        one-line StoreError if it found damage. Returns at once for a file already checked."""
+        verification = _VERIFYING.get(os.path.realpath(self.path))
+        if verification is not None:
+            verification.wait()
+
+    def when_checked(self, listener: Callable[[StoreError | None], None]) -> None:
+        """Call `listener` with the verdict of a big file's check (None: whole) once it is in:
+        at once if it is, else from the check's thread. Nothing waits for it."""
+        verification = _VERIFYING.get(os.path.realpath(self.path))
+        if verification is None:
+            listener(None)
+        else:
+            verification.then(listener)
+
     def _migrate(self, db: sqlite3.Connection, version: int) -> None:
+        self.wait_intact()
         db.execute("BEGIN IMMEDIATE")
         try:
             current = db.execute("PRAGMA user_version").fetchone()[0]  # another process may have won
@@ -322,6 +441,7 @@ class SqliteStore:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.wait_intact()  # nothing is written into a file whose check has not said "ok"
         db = self._connection()
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -584,19 +704,26 @@ class SqliteStore:
             )
             return cursor.rowcount == 1
 
-    def fail_code(self, code_id: int, max_attempts: int) -> int:
-        """Count a wrong entry; void the code at `max_attempts`. Returns the attempts so far."""
-        from dvc_tui.core.otp import CodeStatus
-
+    def count_code_attempt(
+        self, purpose: str, subject: str, change: Callable[[IssuedCode | None], IssuedCode | None],
+    ) -> tuple[IssuedCode | None, IssuedCode | None]:
+        """Read the subject's latest code of this purpose and write `change(code)`'s attempts,
+        status and use in one transaction (BEGIN IMMEDIATE: another process's entry waits for
+        this one, as with count_login_attempt). Returns (before, after)."""
         with self.transaction() as db:
-            db.execute("UPDATE otp_codes SET attempts = attempts + 1 WHERE id = ?", (code_id,))
-            attempts = db.execute("SELECT attempts FROM otp_codes WHERE id = ?", (code_id,)).fetchone()[0]
-            if attempts >= max_attempts:
+            row = db.execute(
+                f"SELECT {self._CODE_COLUMNS} FROM otp_codes WHERE purpose = ? AND subject = ? "
+                "ORDER BY id DESC LIMIT 1",
+                (purpose, subject),
+            ).fetchone()
+            before = self._code(row) if row else None
+            after = change(before)
+            if after is not None and before is not None and after != before:
                 db.execute(
-                    "UPDATE otp_codes SET status = ? WHERE id = ? AND status = ?",
-                    (CodeStatus.VOIDED.value, code_id, CodeStatus.ACTIVE.value),
+                    "UPDATE otp_codes SET attempts = ?, status = ?, used_at = ? WHERE id = ?",
+                    (after.attempts, after.status.value, _ts(after.used_at) if after.used_at else None, before.id),
                 )
-        return attempts
+        return before, after
 
     # -- SMS -------------------------------------------------------------------------------
     def insert_sms(self, phone: str, sender: str, body: str, sent_at: datetime) -> SmsMessage:
@@ -626,13 +753,17 @@ class SqliteStore:
 
     # -- authenticator app (TOTP) ----------------------------------------------------------
     _AUTHENTICATOR_COLUMNS = (
-        "username, secret, confirmed_at, last_step, failed_attempts, locked_until, pending_secret, pending_since"
+        "username, secret, confirmed_at, last_step, failed_attempts, locked_until, pending_secret, pending_since, "
+        "lock_count, last_failure"
     )
 
     def get_authenticator(self, username: str) -> AuthenticatorRecord | None:
+        return self._authenticator(self._connection(), username)
+
+    def _authenticator(self, db: sqlite3.Connection, username: str) -> AuthenticatorRecord | None:
         from dvc_tui.core.totp import AuthenticatorRecord
 
-        row = self._connection().execute(
+        row = db.execute(
             f"SELECT {self._AUTHENTICATOR_COLUMNS} FROM authenticators WHERE username = ?", (username,)
         ).fetchone()
         if row is None:
@@ -646,6 +777,8 @@ class SqliteStore:
             locked_until=_dt(row[5]),
             pending_secret=bytes(row[6]) if row[6] is not None else None,
             pending_since=_dt(row[7]),
+            lock_count=row[8],
+            last_failure=_dt(row[9]),
         )
 
     def set_pending_authenticator(self, username: str, sealed: bytes, since: datetime) -> None:
@@ -665,40 +798,31 @@ class SqliteStore:
         with self.transaction() as db:
             cursor = db.execute(
                 "UPDATE authenticators SET secret = pending_secret, pending_secret = NULL, "
-                "pending_since = NULL, confirmed_at = ?, last_step = ?, failed_attempts = 0, "
-                "locked_until = NULL WHERE username = ? AND pending_secret = ?",
+                "pending_since = NULL, confirmed_at = ?, last_step = ?, failed_attempts = 0, lock_count = 0, "
+                "locked_until = NULL, last_failure = NULL WHERE username = ? AND pending_secret = ?",
                 (_ts(confirmed_at), step, username, pending),
             )
             return cursor.rowcount == 1
 
-    def use_authenticator_step(self, username: str, step: int) -> bool:
-        """Record an accepted code's time step; False when that step (or a later one) was used."""
+    def count_authenticator_attempt(
+        self, username: str, change: Callable[[AuthenticatorRecord | None], AuthenticatorRecord | None],
+    ) -> tuple[AuthenticatorRecord | None, AuthenticatorRecord | None]:
+        """Read an account's authenticator and write `change(row)`'s counters (the last step
+        used, the wrong codes, the locks, the lock's end) in one transaction (BEGIN IMMEDIATE:
+        another process's code waits for this one, as with count_login_attempt). Returns
+        (before, after)."""
         with self.transaction() as db:
-            cursor = db.execute(
-                "UPDATE authenticators SET last_step = ?, failed_attempts = 0, locked_until = NULL "
-                "WHERE username = ? AND secret IS NOT NULL AND (last_step IS NULL OR last_step < ?)",
-                (step, username, step),
-            )
-            return cursor.rowcount == 1
-
-    def fail_authenticator(self, username: str, max_attempts: int, locked_until: datetime) -> int:
-        """Count a wrong code; at `max_attempts` lock until `locked_until` and start the count
-        again. Returns the wrong codes in a row, this one included."""
-        with self.transaction() as db:
-            db.execute(
-                "UPDATE authenticators SET failed_attempts = failed_attempts + 1 WHERE username = ?",
-                (username,),
-            )
-            row = db.execute(
-                "SELECT failed_attempts FROM authenticators WHERE username = ?", (username,)
-            ).fetchone()
-            attempts = row[0] if row else 0
-            if attempts >= max_attempts:
+            before = self._authenticator(db, username)
+            after = change(before)
+            if after is not None and before is not None and after != before:
                 db.execute(
-                    "UPDATE authenticators SET failed_attempts = 0, locked_until = ? WHERE username = ?",
-                    (_ts(locked_until), username),
+                    "UPDATE authenticators SET last_step = ?, failed_attempts = ?, lock_count = ?, "
+                    "locked_until = ?, last_failure = ? WHERE username = ?",
+                    (after.last_step, after.failed_attempts, after.lock_count,
+                     _ts(after.locked_until) if after.locked_until else None,
+                     _ts(after.last_failure) if after.last_failure else None, username),
                 )
-        return attempts
+        return before, after
 
     # -- password login: the brute-force lock (core/lockout.py) ----------------------------
     @staticmethod
@@ -789,20 +913,54 @@ class SqliteStore:
         rows = self._connection().execute("SELECT training FROM sims WHERE training IS NOT NULL").fetchall()
         return {r[0] for r in rows}
 
-    def count_sim_pin(self, phone: str, right: bool, limit: int) -> tuple[int, bool]:
-        """A right PIN resets the wrong-PIN count; a wrong one adds one and locks at `limit`.
-        Returns (wrong PINs in a row, locked)."""
+    def locked_training_sims(self) -> set[str]:
+        """The training tags of the practice SIMs locked by wrong PINs (the handout shows them so)."""
+        rows = self._connection().execute(
+            "SELECT training FROM sims WHERE training IS NOT NULL AND locked <> 0").fetchall()
+        return {r[0] for r in rows}
+
+    def reserve_sim_pin(self, phone: str, limit: int) -> tuple[int, bool]:
+        """Count a PIN try before it is checked, in one transaction (BEGIN IMMEDIATE: another
+        process's try waits for this one): (its number, refused). A locked SIM (or none) counts
+        nothing and is refused; the try numbered `limit` locks the SIM at once, so a parallel
+        try after it is refused unchecked (issue 14, finding 12)."""
         with self.transaction() as db:
-            if right:
-                db.execute("UPDATE sims SET failed_pins = 0 WHERE phone = ? AND locked = 0", (phone,))
-            else:
-                db.execute(
-                    "UPDATE sims SET failed_pins = failed_pins + 1, "
-                    "locked = CASE WHEN failed_pins + 1 >= ? THEN 1 ELSE locked END WHERE phone = ?",
-                    (limit, phone),
-                )
             row = db.execute("SELECT failed_pins, locked FROM sims WHERE phone = ?", (phone,)).fetchone()
-        return (row[0], bool(row[1])) if row else (0, False)
+            if row is None or row[1]:
+                return (row[0] if row else 0), True
+            attempt = row[0] + 1
+            db.execute(
+                "UPDATE sims SET failed_pins = ?, locked = ? WHERE phone = ?",
+                (attempt, int(attempt >= limit), phone),
+            )
+        return attempt, False
+
+    def settle_sim_pin(self, phone: str, attempt: int, limit: int, outcome: str) -> None:
+        """A reserved try's outcome. "right": the count is cleared, and so is the lock if this
+        try set it (it was the last one checked); "wrong": it stays counted; "unchecked" (the
+        key could not be read): the try is taken back."""
+        with self.transaction() as db:
+            if outcome == "right":
+                db.execute(
+                    "UPDATE sims SET failed_pins = 0, locked = CASE WHEN ? >= ? THEN 0 ELSE locked END "
+                    "WHERE phone = ? AND (locked = 0 OR ? >= ?)",
+                    (attempt, limit, phone, attempt, limit),
+                )
+            elif outcome == "unchecked":
+                db.execute(
+                    "UPDATE sims SET failed_pins = max(0, failed_pins - 1), "
+                    "locked = CASE WHEN ? >= ? THEN 0 ELSE locked END WHERE phone = ?",
+                    (attempt, limit, phone),
+                )
+
+    def reset_training_sims(self) -> int:
+        """`training load`: the practice SIMs unlocked, their wrong-PIN counts cleared (a visitor
+        may have locked one): how many were changed."""
+        with self.transaction() as db:
+            return db.execute(
+                "UPDATE sims SET failed_pins = 0, locked = 0 WHERE training IS NOT NULL "
+                "AND (failed_pins <> 0 OR locked <> 0)"
+            ).rowcount
 
     _SIM_REQUEST_COLUMNS = "id, phone, purpose, username, challenge, created_at, expires_at, status, signature, decided_at"
 

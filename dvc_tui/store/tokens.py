@@ -13,6 +13,8 @@ DATA_DIR/tokens/             0700, the "plugged-in" tokens:
         key.pem              its key, PKCS#8 encrypted under the token's PIN
         state.json           {"failed_pins": 0, "locked": false, "training": null}
     .lock                    held (flock) for every read-modify-write: a PIN try, a revocation
+    .training.lock           held (flock) while the training tokens are made: two `token
+                             training` or `training load` at once make one set, not two
 ```
 
 Every file is 0600 and written whole: aside, then renamed into place. A new token or CA is a
@@ -45,12 +47,14 @@ CERT_FILE = "cert.pem"
 KEY_FILE = "key.pem"
 STATE_FILE = "state.json"
 LOCK_FILE = ".lock"
+TRAINING_LOCK_FILE = ".training.lock"
 _SERIAL = re.compile(r"[0-9A-F]{1,40}")
 
 try:
     import fcntl
-except ImportError:  # Windows: one process at a time, threads still excluded
+except ImportError:  # Windows: msvcrt's byte-range lock on the same file instead of flock
     fcntl = None
+    import msvcrt
 
 
 class TokenStoreError(StoreError):
@@ -115,6 +119,7 @@ class FileTokenStore:
         self.ca_dir = self.data_dir / CA_DIR
         self.tokens_dir = self.data_dir / TOKENS_DIR
         self._threads = threading.Lock()  # where no flock exists
+        self._training_threads = threading.Lock()
 
     def _make_dir(self, path: Path) -> None:
         try:
@@ -172,19 +177,44 @@ class FileTokenStore:
     def locked(self) -> Iterator[None]:
         """The store's lock, between processes (flock on tokens/.lock) and threads. Not
         re-entrant: take it once per read-modify-write."""
+        with self._flock(LOCK_FILE, self._threads):
+            yield
+
+    @contextmanager
+    def training_locked(self) -> Iterator[None]:
+        """Held while the training set is looked at and made (core.tokens.install_training):
+        between processes and threads, apart from `locked` (which making a token takes inside)."""
+        with self._flock(TRAINING_LOCK_FILE, self._training_threads):
+            yield
+
+    @contextmanager
+    def _flock(self, name: str, threads: threading.Lock) -> Iterator[None]:
+        """flock on tokens/<name>: an open file description of its own, so it excludes the other
+        threads of this process as well as other processes. On Windows, msvcrt.locking on the
+        file's first byte (per handle, so threads too), taken with the threads' lock."""
         self._make_dir(self.tokens_dir)
-        if fcntl is None:
-            with self._threads:
-                yield
-            return
-        path = self.tokens_dir / LOCK_FILE
+        path = self.tokens_dir / name
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
             raise _fail(path, exc) from None
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            yield
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+                yield
+                return
+            with threads:
+                while True:
+                    try:
+                        msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # gives up after 10 s: try again
+                        break
+                    except OSError:
+                        continue
+                try:
+                    yield
+                finally:
+                    os.lseek(fd, 0, os.SEEK_SET)
+                    msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
         finally:
             os.close(fd)  # releases the flock
 

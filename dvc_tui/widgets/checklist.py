@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.widgets import Static
 
 from dvc_tui.core.passwords import RULES, unmet_rules
 from dvc_tui.core.text import t
+from dvc_tui.markup import escape
+from dvc_tui.textual_compat import DropMessagesFromGone
 
 
-class PasswordChecklist(Static):
+class PasswordChecklist(DropMessagesFromGone, Static):
     def __init__(self) -> None:
         super().__init__(id="password-checklist")
 

@@ -8,9 +8,10 @@ from textual.widgets import Input, Label, Static
 
 from dvc_tui.core.text import t
 from dvc_tui.widgets.inputs import VietInput
+from dvc_tui.textual_compat import DropMessagesFromGone
 
 
-class FormField(Vertical):
+class FormField(DropMessagesFromGone, Vertical):
     DEFAULT_CLASSES = "field"
 
     def __init__(
@@ -63,6 +64,10 @@ class FormField(Vertical):
 
             note_shown(self.screen, self.input_id, message, self._input.value, field=True)
 
+    def on_viet_input_paste_refused(self, message: VietInput.PasteRefused) -> None:
+        message.stop()
+        self.show_error(t("paste.too_long", limit=message.limit))
+
     def show_hint(self, message: str | None) -> None:
         hint = self.query_one(f"#{self.input_id}-hint", Static)
         hint.update(_escape(message or ""))
@@ -75,6 +80,6 @@ class FormField(Vertical):
 
 
 def _escape(text: str) -> str:
-    from rich.markup import escape
+    from dvc_tui.markup import escape
 
     return escape(text)

@@ -3,11 +3,11 @@ what to do next, and the rule behind the latest mistake."""
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.widgets import Static
 
 from dvc_tui.core.guide import guide_keys
 from dvc_tui.core.text import t
+from dvc_tui.markup import escape
 
 
 class Guide(Static):

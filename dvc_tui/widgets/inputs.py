@@ -23,9 +23,11 @@ from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
 from textual import events
 from textual.actions import SkipAction
+from textual.message import Message
 from textual.widgets import Input
 
 from dvc_tui.core.text import t
+from dvc_tui.textual_compat import PASTE_LIMIT
 
 _PICTURES = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421"}
 """C0 controls and DEL as their Control Pictures (ESC as ␛, NUL as ␀, DEL as ␡)."""
@@ -78,6 +80,34 @@ class VietInput(Input):
                 return index
             cell += width
         return max(0, min(offset, len(text)))
+
+    class PasteRefused(Message):
+        """A paste longer than the field takes was refused whole: its FormField says so under it."""
+
+        def __init__(self, field: "VietInput", limit: int) -> None:
+            super().__init__()
+            self.field = field
+            self.limit = limit
+
+    def paste_limit(self) -> int:
+        """The longest paste this field takes: its max length, else `PASTE_LIMIT`."""
+        return min(self.max_length or PASTE_LIMIT, PASTE_LIMIT)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Refused whole, before Input splits it into lines: the terminal parser
+        # (textual_compat.SafePasteParser) never keeps more than PASTE_LIMIT + 1 characters of
+        # a paste, and a posted Paste of any length costs no more than this length check.
+        limit = self.paste_limit()
+        first_line = event.text.splitlines()[0] if event.text else ""  # what Input would insert
+        if len(first_line) > limit:
+            event.stop()
+            event.prevent_default()  # Input's _on_paste does not run
+            self.app.bell()
+            if self.parent is not None and self.parent.has_class("field"):
+                self.post_message(self.PasteRefused(self, limit))  # said under the field
+            else:  # a PIN's field on a dialog or a card: said in a notice
+                self.app.notify(t("paste.too_long", limit=limit), severity="warning", timeout=8)
+        # else Input's own _on_paste runs next (Textual calls each class's handler in turn)
 
     async def _on_key(self, event: events.Key) -> None:
         if not event.is_printable:

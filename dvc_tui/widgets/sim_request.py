@@ -7,7 +7,6 @@ answer it as well; the card then follows the app's `sim_signal`."""
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -19,7 +18,9 @@ from dvc_tui.core.problems import PortalError
 from dvc_tui.core.sim import RequestStatus, SigningRequest
 from dvc_tui.core.text import problem_text, t
 from dvc_tui.core.tokens import PIN_MAX_DIGITS
+from dvc_tui.markup import escape
 from dvc_tui.widgets.inputs import PasswordInput
+from dvc_tui.textual_compat import DropMessagesFromGone
 
 
 def clock_text(seconds: int) -> str:
@@ -44,7 +45,7 @@ def result_text(request: SigningRequest, status: RequestStatus) -> str:
     return t("sim.card.expired")
 
 
-class SimRequestCard(Vertical):
+class SimRequestCard(DropMessagesFromGone, Vertical):
     def __init__(self, request: SigningRequest) -> None:
         super().__init__(id=f"sim-request-{request.id}", classes="sim-request")
         self.request = request

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -23,13 +22,15 @@ from dvc_tui.core.identity import Phone
 from dvc_tui.core.problems import PortalError
 from dvc_tui.core.sim import RequestStatus, SigningRequest, Verified
 from dvc_tui.core.text import problem_text, t
+from dvc_tui.markup import escape
 from dvc_tui.widgets.sim_request import clock_text
+from dvc_tui.textual_compat import DropMessagesFromGone
 
 POLL_EVERY = 3
 """Ticks (seconds) between two reads of the request while nothing was heard of it."""
 
 
-class SimWait(Vertical):
+class SimWait(DropMessagesFromGone, Vertical):
     class Resend(Message):
         """The user asks for a new signing request (#resend-request)."""
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -14,6 +13,8 @@ from dvc_tui.core.clock import VN_TZ
 from dvc_tui.core.identity import Phone
 from dvc_tui.core.sms import SmsMessage
 from dvc_tui.core.text import t
+from dvc_tui.markup import escape
+from dvc_tui.textual_compat import DropMessagesFromGone
 
 if TYPE_CHECKING:  # imported with the first signing request: a home page with none starts without it
     from dvc_tui.widgets.sim_request import SimRequestCard
@@ -36,7 +37,7 @@ def _sim_card(request) -> SimRequestCard:
     return SimRequestCard(request)
 
 
-class SmsInbox(VerticalScroll):
+class SmsInbox(DropMessagesFromGone, VerticalScroll):
     """Shows the app's recent messages; follows the app's `sms_signal`."""
 
     def __init__(self) -> None:
@@ -66,17 +67,23 @@ class SmsInbox(VerticalScroll):
         items = [(m.sent_at, 0, m.id, m) for m in getattr(app, "recent_sms", [])]
         items += [(r.created_at, 1, r.id, r) for r in getattr(app, "recent_sim", {}).values()]
         newest = sorted(items, key=lambda entry: entry[:3], reverse=True)[:SHOWN]
-        self.query_one("#sms-empty").display = not newest
+        self._show_empty(not newest)
         if newest:
             self.mount_all([_sim_card(item) if kind else Static(render_sms(item), classes="sms")
                             for _, kind, _, item in newest])
 
+    def _show_empty(self, empty: bool) -> None:
+        # query, not query_one: a pane taken away while it mounts (its screen composed again
+        # for F8, or left) has no "no message" line any more, and nothing to show
+        for line in self.query("#sms-empty"):
+            line.display = empty
+
     def _add(self, message: SmsMessage | None) -> None:
         if message is None:  # the inbox was wiped
             self.query(".sms").remove()
-            self.query_one("#sms-empty").display = True
+            self._show_empty(True)
             return
-        self.query_one("#sms-empty").display = False
+        self._show_empty(False)
         shown = self.query(".sms, .sim-request")
         self.mount(Static(render_sms(message), classes="sms"), before=shown.first() if shown else None)
         if len(shown) >= SHOWN:
@@ -97,7 +104,7 @@ class SmsInbox(VerticalScroll):
             else:
                 card.request = request
             return card
-        self.query_one("#sms-empty").display = False
+        self._show_empty(False)
         shown = self.query(".sms, .sim-request")
         from dvc_tui.widgets.sim_request import SimRequestCard
 

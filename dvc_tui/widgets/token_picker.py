@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import shlex
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -22,6 +21,8 @@ from dvc_tui.core.clock import VN_TZ
 from dvc_tui.core.problems import PortalError
 from dvc_tui.core.text import problem_text, t
 from dvc_tui.core.tokens import PIN_TRIES, TokenInfo
+from dvc_tui.markup import escape
+from dvc_tui.textual_compat import DropMessagesFromGone
 
 
 def kind_mismatch(info: TokenInfo, subject: Subject | None) -> str | None:
@@ -43,7 +44,7 @@ def identifier_text(info: TokenInfo) -> str:
     return f"{t(holder.id_label_key)} {holder.identifier}" if holder else info.serial
 
 
-class TokenPicker(Vertical):
+class TokenPicker(DropMessagesFromGone, Vertical):
     """The plugged-in tokens; `subject` (registration) makes the other kinds unusable."""
 
     class Chosen(Message):

@@ -462,7 +462,8 @@ def test_hash_costs_are_named_or_spelled_out():
 def test_a_spelled_out_cost_makes_hashes_with_those_parameters():
     phc = PasswordHasher(HashCost.named("t=2,m=64,p=1")).hash("Sen-Vang-2024!")
     assert phc.startswith("$argon2id$v=19$m=64,t=2,p=1$")
-    assert PasswordHasher(HashCost.named("test")).needs_rehash(phc)  # a changed cost upgrades at login
+    assert not PasswordHasher(HashCost.named("test")).needs_rehash(phc)  # never down to a cheaper cost
+    assert PasswordHasher(HashCost.named("t=3,m=64,p=1")).needs_rehash(phc)  # only up
 
 
 @HASHING

@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 
 from dvc_tui.core.accounts import Account, Level, Method, Subject
 from dvc_tui.core.problems import PortalError
+from dvc_tui.core.text import problem_text
 from dvc_tui.core.totp import (
     ISSUER,
-    LOCKOUT,
     MAX_ATTEMPTS,
     PENDING_TTL,
     Authenticators,
@@ -191,25 +191,72 @@ def test_one_step_of_drift_either_way_is_accepted_two_are_not(authenticators, cl
         assert refused(authenticators.verify_login, CCCD, code_at(secret, now, step_offset=offset)).key == "totp.wrong"
 
 
-def test_five_wrong_codes_lock_the_authenticator_for_five_minutes(authenticators, clock):
+def test_five_wrong_codes_lock_the_authenticator_for_one_minute(authenticators, clock):
     secret = enrol(authenticators, clock)
     clock.advance(30)
     wrong = another_code(code_at(secret, clock.now()))
     lefts = [refused(authenticators.verify_login, CCCD, wrong).problem.params["left"] for _ in range(MAX_ATTEMPTS - 1)]
     assert lefts == [4, 3, 2, 1]
     locked = refused(authenticators.verify_login, CCCD, wrong)
-    assert (locked.key, locked.problem.params) == ("totp.locked_now", {"limit": 5, "minutes": 5})
+    assert (locked.key, locked.problem.params["limit"], locked.problem.params["seconds"]) == ("totp.locked_now", 5, 60)
+    # worded as the password's lock (README: "Tài khoản tạm khóa do nhập sai mật khẩu 5 lần. ...")
+    assert problem_text(locked.problem) == ("Ứng dụng xác thực tạm khóa do nhập sai mã 5 lần. Vui lòng thử lại sau 1 phút. "
+                           "Bạn vẫn có thể quay lại để đăng nhập bằng mã OTP qua SMS.")
     # while locked even the right code is refused, unchecked and uncounted
+    clock.advance(29)
     error = refused(authenticators.verify_login, CCCD, code_at(secret, clock.now()))
-    assert (error.key, error.problem.params) == ("totp.locked", {"minutes": 5})
-    clock.advance(LOCKOUT.total_seconds() - 61)
-    assert refused(authenticators.verify_login, CCCD, code_at(secret, clock.now())).problem.params == {"minutes": 2}
-    clock.advance(61)
+    assert (error.key, error.problem.params["seconds"]) == ("totp.locked", 31)
+    assert problem_text(error.problem).startswith("Ứng dụng xác thực tạm khóa do nhập sai mã 5 lần. Vui lòng thử lại sau 31 giây")
+    clock.advance(31)
     assert authenticators.verify_login(CCCD, code_at(secret, clock.now()))
     # the count starts again from zero
     clock.advance(30)
     wrong = another_code(code_at(secret, clock.now()))
     assert refused(authenticators.verify_login, CCCD, wrong).problem.params["left"] == 4
+
+
+def test_later_locks_of_a_streak_grow_as_the_passwords_do(authenticators, clock, store):
+    """1, 2, 4, 8, then 15 minutes (core.lockout.lock_duration), kept in the store."""
+    secret = enrol(authenticators, clock)
+    waits = []
+    for _ in range(6):
+        clock.advance(30)
+        wrong = another_code(code_at(secret, clock.now()))
+        for _ in range(MAX_ATTEMPTS - 1):
+            assert refused(authenticators.verify_login, CCCD, wrong).key == "totp.wrong"
+        locked = refused(authenticators.verify_login, CCCD, wrong)
+        assert locked.key == "totp.locked_now"
+        waits.append(locked.problem.params["seconds"] // 60)
+        record = store.get_authenticator(CCCD)
+        assert record.lock_count == len(waits) and record.locked_until == clock.now() + timedelta(minutes=waits[-1])
+        clock.advance(locked.problem.params["seconds"])
+    assert waits == [1, 2, 4, 8, 15, 15]
+    # a right code ends the streak: the next lock is 1 minute again
+    clock.advance(30)
+    authenticators.verify_login(CCCD, code_at(secret, clock.now()))
+    assert store.get_authenticator(CCCD).lock_count == 0
+    clock.advance(30)
+    wrong = another_code(code_at(secret, clock.now()))
+    for _ in range(MAX_ATTEMPTS):
+        locked = refused(authenticators.verify_login, CCCD, wrong)
+    assert locked.problem.params["seconds"] == 60
+
+
+def test_the_escalation_survives_a_restart(authenticators, clock, tmp_path):
+    """A new process (a new Authenticators on a new store) sees the streak's locks."""
+    secret = enrol(authenticators, clock)
+    for _ in range(2):
+        clock.advance(30)
+        wrong = another_code(code_at(secret, clock.now()))
+        for _ in range(MAX_ATTEMPTS):
+            locked = refused(authenticators.verify_login, CCCD, wrong)
+        clock.advance(locked.problem.params["seconds"])
+    fresh = Authenticators(SqliteStore(tmp_path / "dvc.sqlite3"), clock, random.Random(1), SecretSealer(INSTALL_KEY))
+    clock.advance(30)
+    wrong = another_code(code_at(secret, clock.now()))
+    for _ in range(MAX_ATTEMPTS):
+        locked = refused(fresh.verify_login, CCCD, wrong)
+    assert locked.problem.params["seconds"] == 4 * 60
 
 
 def test_a_right_code_resets_the_count_of_wrong_ones(authenticators, clock, store):

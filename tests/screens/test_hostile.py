@@ -3,9 +3,10 @@
 Hypothesis drives every text field, and each form whole, with arbitrary Unicode (surrogates
 excepted), C0/C1 control characters, ANSI and OSC escape sequences, right-to-left overrides,
 zero-width and combining characters, wide CJK and emoji, and 100,000-character pastes. A value
-goes in either as a terminal paste (`events.Paste`, as the driver delivers it) or typed: the
-bytes fed through Textual's own terminal parser (XTermParser), whose key events go to the app as
-a terminal's would. Command keys the parser makes of them (Esc, Tab, Enter, F-keys, Ctrl+Q, mouse
+goes in either as a terminal paste (bracketed paste bytes, ESC[200~ ... ESC[201~) or typed: the
+bytes fed through the terminal parser the app's drivers use (Textual's XTermParser, each paste
+taken whole: dvc_tui.textual_compat.SafePasteParser), whose events go to the app as a
+terminal's would. Command keys the parser makes of them (Esc, Tab, Enter, F-keys, Ctrl+Q, mouse
 reports) are left out: they are not text, and their handling is tested elsewhere. Typed values
 are short (Pilot handles each key); only pastes are huge.
 
@@ -48,7 +49,6 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from textual import events
-from textual._xterm_parser import XTermParser
 from textual.widgets import Checkbox, Input, OptionList
 
 from dvc_tui.core.accounts import Level, Method, Subject
@@ -67,6 +67,7 @@ from dvc_tui.core.post import PAPERS
 from dvc_tui.core.sim import TRAINING_SIMS
 from dvc_tui.core.text import t
 from dvc_tui.core.tokens import TRAINING_TOKENS
+from dvc_tui.textual_compat import PASTE_LIMIT, SafePasteParser
 from dvc_tui.widgets.field import FormField
 from tests.conftest import CITIZEN, GOOD_PASSWORD
 
@@ -329,12 +330,22 @@ EDIT_KEYS = {"backspace", "delete", "left", "right", "home", "end", "ctrl+a", "c
              "shift+home", "shift+end"}
 
 
+PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
+
+
+def pasted_bytes(text: str) -> str:
+    """A paste as a terminal sends it, bracketed; the end marker kept out of the text, as a
+    terminal that guards its pastes does (one that does not ends the paste there: a limit)."""
+    return PASTE_START + text.replace(PASTE_END, "") + PASTE_END
+
+
 def terminal_events(text: str) -> list:
-    """What a terminal's bytes become in Textual: its own parser, keys and bracketed pastes;
-    only text and editing keys kept (see the module's docstring)."""
+    """What a terminal's bytes become in the app: the parser its drivers use (Textual's, with
+    each bracketed paste taken whole: dvc_tui.textual_compat), keys and pastes; only text and
+    editing keys kept (see the module's docstring)."""
     if not text:
         return []
-    parser = XTermParser()
+    parser = SafePasteParser()
     parsed = [*parser.feed(text), *parser.feed("")]  # "" is the end of the input
     return [
         event
@@ -355,15 +366,21 @@ async def enter(app, pilot, group: "Group", widget_id: str, entry: Entry) -> Non
     field.focus()
     before = field.value
     driver = app._driver
-    if entry.mode == "paste":
-        driver.process_message(events.Paste(text))
+    if entry.mode == "paste":  # bracketed paste bytes, through the terminal parser
+        pasted = [event for event in terminal_events(pasted_bytes(text)) if isinstance(event, events.Paste)]
+        assert len(pasted) == 1  # one paste: nothing in it became a key
+        for event in pasted:
+            driver.process_message(event)
     else:
         for event in terminal_events(text):
             driver.process_message(event)
     await settle(app, pilot)
     if entry.mode == "paste":  # an Input takes a paste's first line, or refuses it whole
+        text = text.replace(PASTE_END, "").replace("\x00", "")
         first_line = text.splitlines()[0] if text else ""
         assert field.value in (before + first_line, before), f"#{widget_id} got {field.value[:80]!r}"
+        if len(first_line) > min(field.max_length or PASTE_LIMIT, PASTE_LIMIT):
+            assert field.value == before, f"#{widget_id} took a paste longer than it takes"
 
 
 async def key(app, pilot, widget_id: str, name: str = "enter") -> None:

@@ -109,3 +109,25 @@ def test_lang_and_training_flags_and_environment(monkeypatch, tmp_path):
     assert (config.language, config.training) == ("vi", False)
     monkeypatch.setenv("DVC_TUI_TRAINING", "1")
     assert Config.load(tmp_path).training is True
+
+
+@pytest.mark.parametrize("lang, hint, title", [
+    ("vi", "Nhấn Ctrl+Q để thoát trình mô phỏng.", "Bạn muốn thoát?"),
+    ("en", "Press Ctrl+Q to quit the simulator.", "Do you want to quit?"),
+])
+async def test_ctrl_c_says_how_to_quit_in_the_users_language(make_app, lang, hint, title):
+    """Textual's own hint is English ("Press ctrl+q to quit the app") on a Vietnamese screen."""
+    app = make_app(language=lang)
+    said: list[tuple[str, str | None]] = []
+    notify = app.notify
+
+    def spy(message, **kwargs):
+        said.append((str(message), kwargs.get("title")))
+        return notify(message, **kwargs)
+
+    app.notify = spy
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert said == [(hint, title)]

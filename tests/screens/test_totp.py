@@ -148,12 +148,13 @@ async def test_five_wrong_codes_lock_the_app_but_not_the_sms(make_app, clock):
         wrong = another_code(code_at(key, clock.now()))
         for _ in range(5):
             await enter_code(app, pilot, wrong)
-        assert error_of(app, "totp-code") == (
-            "Bạn đã nhập sai 5 lần; ứng dụng xác thực bị tạm khóa 5 phút. Bạn vẫn có thể quay lại để đăng "
-            "nhập bằng mã OTP qua SMS."
+        assert error_of(app, "totp-code") == (  # worded as the password's lock; 1 minute first
+            "Ứng dụng xác thực tạm khóa do nhập sai mã 5 lần. Vui lòng thử lại sau 1 phút. Bạn vẫn có "
+            "thể quay lại để đăng nhập bằng mã OTP qua SMS."
         )
         await enter_code(app, pilot, code_at(key, clock.now()))
-        assert error_of(app, "totp-code").startswith("Ứng dụng xác thực đang tạm khóa")
+        assert error_of(app, "totp-code").startswith(
+            "Ứng dụng xác thực tạm khóa do nhập sai mã 5 lần. Vui lòng thử lại sau 1 phút")
         await pilot.press("escape")
         assert app.screen.id == "login"
         await log_in(app, pilot, CITIZEN["cccd"], GOOD_PASSWORD)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import random
 import sqlite3
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from tests.rfc6238 import b32_key, code_at
 T0 = datetime(2026, 11, 30, 8, 0, tzinfo=timezone.utc)
 INSTALL_KEY = bytes(range(32))
 CCCD = "001090012345"
+OTHER = "079190000111"  # an ID with no authenticator
 
 
 def account(username: str = CCCD) -> Account:
@@ -113,24 +115,34 @@ def test_activation_takes_only_the_pending_secret_it_was_shown(store):
     assert (record.secret, record.pending_secret, record.last_step, record.confirmed_at) == (b"second", None, 100, T0)
 
 
-def test_a_time_step_is_used_once_and_never_an_earlier_one(store):
+def test_an_attempt_writes_the_counters_it_was_given_in_one_transaction(store):
     store.set_pending_authenticator(CCCD, b"s", T0)
     store.activate_authenticator(CCCD, b"s", T0, 100)
-    assert not store.use_authenticator_step(CCCD, 100)
-    assert not store.use_authenticator_step(CCCD, 99)
-    assert store.use_authenticator_step(CCCD, 101)
-    assert not store.use_authenticator_step(CCCD, 101)
-    assert store.get_authenticator(CCCD).last_step == 101
+    until = T0 + timedelta(minutes=1)
+    seen = []
 
+    def lock(record):
+        seen.append(record)
+        return replace(record, failed_attempts=0, lock_count=1, locked_until=until, last_failure=T0)
 
-def test_wrong_codes_count_up_to_a_lock_then_start_again(store):
-    store.set_pending_authenticator(CCCD, b"s", T0)
-    store.activate_authenticator(CCCD, b"s", T0, 100)
-    until = T0 + timedelta(minutes=5)
-    assert [store.fail_authenticator(CCCD, 5, until) for _ in range(5)] == [1, 2, 3, 4, 5]
+    before, after = store.count_authenticator_attempt(CCCD, lock)
+    assert seen == [before] and before.failed_attempts == 0
     record = store.get_authenticator(CCCD)
-    assert (record.failed_attempts, record.locked_until) == (0, until)
-    assert store.fail_authenticator(CCCD, 5, until) == 1
+    assert record == after
+    assert (record.lock_count, record.locked_until, record.last_failure, record.secret) == (1, until, T0, b"s")
+    # an account without an authenticator: nothing written, None handed over
+    assert store.count_authenticator_attempt(OTHER, lambda record: record) == (None, None)
+
+
+def test_activation_clears_the_lock_and_its_escalation(store):
+    store.set_pending_authenticator(CCCD, b"s", T0)
+    store.activate_authenticator(CCCD, b"s", T0, 100)
+    store.count_authenticator_attempt(
+        CCCD, lambda r: replace(r, lock_count=3, locked_until=T0 + timedelta(minutes=4), last_failure=T0))
+    store.set_pending_authenticator(CCCD, b"t", T0)
+    assert store.activate_authenticator(CCCD, b"t", T0, 101)
+    record = store.get_authenticator(CCCD)
+    assert (record.failed_attempts, record.lock_count, record.locked_until, record.last_failure) == (0, 0, None, None)
 
 
 # -- sealed at rest --------------------------------------------------------------------------

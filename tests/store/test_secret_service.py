@@ -148,6 +148,79 @@ def test_the_trainer_pin_hash_lands_in_the_secret_service(service, backend, tmp_
     assert loaded is not None and loaded.phc == phc and loaded.where == "keyring"
 
 
+def test_the_key_moves_out_of_the_secret_service_and_back_and_a_locked_one_is_refused(service, backend, tmp_path):
+    """Issue 14, finding 3, against the real daemon: `key to-file` copies the key from the
+    Secret Service, checks the copy and deletes the item; `key to-keyring` puts it back; and a
+    keyring that cannot be read (here: the same data dir, the item gone and a backend that
+    fails) on this used data dir is refused, with no new key made."""
+    from dvc_tui.cli import _parser
+    from dvc_tui.commands import key as key_command
+    from dvc_tui.store.secrets import InstallKeyUnavailable
+    from tests.store.test_secrets import BrokenKeyring
+
+    collection, made = service
+    data_dir = tmp_path / "data"
+    username = f"install-key:{data_dir.resolve()}"
+    made.append({"service": SERVICE, "username": username})
+    first = load_install_secret(data_dir, backend=backend)
+
+    def run(action: str) -> int:
+        return key_command.run(_parser().parse_args(["--data-dir", str(data_dir), "key", action]), backend=backend)
+
+    assert run("to-file") == 0
+    assert stored(collection, username) == [] and (data_dir / KEY_FILE).read_text().strip() == first.key.hex()
+    assert run("to-keyring") == 0
+    assert stored(collection, username) == [first.key.hex().encode("ascii")] and not (data_dir / KEY_FILE).exists()
+    with pytest.raises(InstallKeyUnavailable):
+        load_install_secret(data_dir, backend=BrokenKeyring(RuntimeError("locked")))
+    assert not (data_dir / KEY_FILE).exists()
+    assert load_install_secret(data_dir, backend=backend).key == first.key
+
+
+LOCKED_SCRIPT = """
+import subprocess, sys
+from pathlib import Path
+import secretstorage
+from dvc_tui.store.secrets import load_install_secret
+data_dir = Path(sys.argv[1])
+collection = secretstorage.get_default_collection(secretstorage.dbus_init())
+first = load_install_secret(data_dir)  # the default keyring: the Secret Service
+assert first.where == "keyring", first
+collection.lock()
+assert collection.is_locked()
+done = subprocess.run([sys.executable, "-m", "dvc_tui", "--data-dir", str(data_dir), "--hash-cost", "test",
+                       "token", "training"], capture_output=True, text=True, timeout=120)
+print(done.returncode)
+print(done.stderr.strip())
+print(" ".join(sorted(p.name for p in data_dir.iterdir())))
+"""
+
+
+def test_a_really_locked_secret_service_is_refused_and_no_key_file_is_made(tmp_path):
+    """Issue 14, finding 3, with gnome-keyring itself: the key made in its collection, the
+    collection locked (no one to type its password: the prompt fails, as at a kiosk started
+    at boot), then `token training`: one line, exit 2, no install.key. A private D-Bus session
+    and keyring of its own, so the shared one of the other tests stays unlocked."""
+    import shutil
+
+    if not (shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon")):
+        _unavailable("dbus-run-session or gnome-keyring-daemon is not installed")
+    (tmp_path / "locked.py").write_text(LOCKED_SCRIPT)
+    keyrings = tmp_path / "keyrings"
+    keyrings.mkdir()
+    data_dir = tmp_path / "data"
+    command = (f"echo -n x | XDG_DATA_HOME={keyrings} gnome-keyring-daemon --unlock --components=secrets "
+               f"--daemonize >/dev/null && {sys.executable} {tmp_path / 'locked.py'} {data_dir}")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DVC_TUI_", "PYTHON_KEYRING", "DBUS_"))}
+    env.update(HOME=str(tmp_path), DVC_TUI_CONFIG=str(tmp_path / "none.toml"), PYTHONDONTWRITEBYTECODE="1")
+    done = subprocess.run(["dbus-run-session", "--", "bash", "-c", command], capture_output=True, text=True,
+                          timeout=180, env=env)
+    assert done.returncode == 0, done.stderr
+    code, refusal, files = done.stdout.splitlines()[-3:]
+    assert code == "2" and refusal.startswith("dvc-tui: Không đọc được keyring của hệ điều hành (bị khóa")
+    assert files == "install-key.check"  # no install.key: the keyring's key was not replaced
+
+
 def test_unavailable_means_skip_unless_required(monkeypatch):
     """The switch itself: without the variable a missing service skips, with it it fails."""
     import tests.store.test_secret_service as module

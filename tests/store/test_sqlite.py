@@ -231,6 +231,20 @@ def test_use_code_is_single_use(store):
     assert latest.status.value == "used" and latest.used_at == T0
 
 
+def test_a_code_attempt_is_read_and_written_in_one_transaction(store):
+    from dataclasses import replace
+
+    from dvc_tui.core.otp import CodeStatus
+
+    code = store.issue_code("login", "001090012345", "+84912345678", T0, T0 + timedelta(minutes=5))
+    before, after = store.count_code_attempt(
+        "login", "001090012345", lambda c: replace(c, status=CodeStatus.USED, used_at=T0))
+    assert before == code and after.status is CodeStatus.USED
+    latest = store.latest_code("login", "001090012345")
+    assert latest.status.value == "used" and latest.used_at == T0
+    assert store.count_code_attempt("login", "079190000111", lambda c: c) == (None, None)
+
+
 # -- threads ------------------------------------------------------------------------------
 def test_two_threads_can_use_the_store_at_once(store, db_path):
     barrier = threading.Barrier(2)

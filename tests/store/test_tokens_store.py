@@ -46,7 +46,7 @@ def test_directories_are_0700_and_files_0600(services, data_dir):
     services.tokens.revoke(serial)
     dirs = [data_dir / "ca", data_dir / "tokens", data_dir / "tokens" / serial]
     assert {d.name: mode(d) for d in dirs} == {d.name: 0o700 for d in dirs}
-    files = sorted(p for p in data_dir.rglob("*") if p.is_file() and p.name != "install.key")
+    files = sorted(p for p in data_dir.rglob("*") if p.is_file() and p.name not in ("install.key", "install-key.check"))
     assert [p.relative_to(data_dir).as_posix() for p in files] == [
         "ca/ca-key.pem", "ca/ca.pem", "ca/crl.pem",
         "tokens/.lock", f"tokens/{serial}/cert.pem", f"tokens/{serial}/key.pem", f"tokens/{serial}/state.json",
@@ -82,6 +82,12 @@ def test_a_changed_install_key_cannot_issue_but_still_verifies(services, data_di
     (data_dir / "install.key").write_text("ab" * 32 + "\n")  # another install's key
     fresh = Services(Config(data_dir, hash_cost="test", use_keyring=False), clock=clock, rng=random.Random(4))
     assert fresh.tokens.login(serial, PIN).usable
+    # the data dir's install-key.check refuses the other key before anything uses it
+    from dvc_tui.store.secrets import CHECK_FILE, InstallKeyUnavailable
+
+    assert pytest.raises(InstallKeyUnavailable, fresh.tokens.issue, *CITIZEN, PIN).value.problem.key == "secret.key_mismatch"
+    (data_dir / CHECK_FILE).unlink()  # a data dir from before the check: the CA itself refuses
+    fresh = Services(Config(data_dir, hash_cost="test", use_keyring=False), clock=clock, rng=random.Random(4))
     assert pytest.raises(PortalError, fresh.tokens.issue, *CITIZEN, PIN).value.key == "token.ca_key"
 
 
