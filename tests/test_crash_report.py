@@ -127,15 +127,19 @@ def test_a_crashed_kiosk_starts_again_in_place_and_ends_only_with_the_pin(tmp_pa
 
     def read_until(test, seconds: float) -> bool:
         deadline = time.monotonic() + seconds
+        closed = False
         while time.monotonic() < deadline:
             if test():
                 return True
+            if closed:  # the app let go of the terminal: the process may still be ending
+                time.sleep(0.05)
+                continue
             ready, _, _ = select.select([leader], [], [], 0.1)
             if ready:
                 try:
                     output.extend(os.read(leader, 65536))
                 except OSError:
-                    return test()
+                    closed = True
         return test()
 
     log = data_dir / "crash.log"

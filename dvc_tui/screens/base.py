@@ -193,7 +193,11 @@ class PortalScreen(DropMessagesFromGone, Screen[Any]):
     def _dismiss_waiting(self) -> None:
         if self._waiting_result is not None:
             (result,) = self._waiting_result
-            self.call_later(self.dismiss, result)
+
+            def deliver() -> None:  # not `call_later(self.dismiss, …)`: it would await the
+                self.dismiss(result)  # dismissal inside this screen's own handler (ScreenError)
+
+            self.call_later(deliver)
 
     def remove(self) -> AwaitComplete:
         if self.is_mounted:

@@ -243,3 +243,30 @@ async def test_a_key_while_f8_composes_the_form_again_does_nothing(kiosk_app):
             set_language("vi")
         assert app.is_running and app.screen is screen
     assert app.return_code in (None, 0)
+
+
+async def test_a_result_held_under_a_dialog_is_delivered_when_the_dialog_closes(kiosk_app):
+    """Found by the pty fuzzer: a step's result that arrived while the PIN dialog was over it was
+    delivered, once on top again, by awaiting the dismissal inside the screen's own handler
+    (ScreenError): the kiosk crashed. It is delivered without awaiting."""
+    from textual.screen import Screen
+
+    from dvc_tui.screens.info import InfoScreen
+
+    app = kiosk_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        step = InfoScreen()
+        worker = app.run_worker(app.push_step(step), exit_on_error=False)
+        for _ in range(100):
+            await pilot.pause(0.01)
+            if app.screen is step:
+                break
+        await app.push_screen(Screen(id="over"))  # a dialog over the step
+        step.dismiss("chosen")  # held: the step is not on top
+        await pilot.pause()
+        app.pop_screen()  # the dialog closes: the held result goes
+        await worker.wait()
+        assert worker.error is None and worker.result == "chosen"
+        assert app.is_running
+    assert app.return_code in (None, 0)
