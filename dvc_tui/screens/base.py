@@ -216,7 +216,8 @@ class PortalScreen(DropMessagesFromGone, Screen[Any]):
         """No key's action on a screen already dismissed, or whose widgets are not there (being
         taken away, or composed again for F8): each action may assume its widgets (a key read
         in that moment ran action_new_captcha into NoMatches 'Captcha')."""
-        if self._dismissed or self._composing or is_going(self) or not self.query("#layout"):
+        if (self._dismissed or self._composing or not self.is_mounted or is_going(self)
+                or not self.query("#layout")):
             return False
         return super().check_action(action, parameters)
 

@@ -149,8 +149,9 @@ class RegistrationFormScreen(PortalScreen):
         raise NotImplementedError
 
     def action_new_captcha(self) -> None:
-        self.query_one(Captcha).renew()
-        self.query_one("#captcha", Input).value = ""
+        for captcha in self.query(Captcha):  # none while the form is still being put together
+            captcha.renew()
+            self.query_one("#captcha", Input).value = ""
 
     @on(Button.Pressed, "#captcha-new")
     def _new_captcha(self) -> None:
