@@ -16,6 +16,14 @@ from dvc_tui.commands import serve
 from dvc_tui.config import Config
 
 
+def _argv(line: str) -> list[str]:
+    """The tab's command as its shell runs it: `exec` (the shell becomes the app, so ending the
+    tab's process ends the app), then the words."""
+    words = shlex.split(line)
+    assert words[0] == "exec", line
+    return words[1:]
+
+
 def _template() -> str:
     import textual_serve
 
@@ -25,29 +33,29 @@ def _template() -> str:
 def test_each_tab_runs_the_app_with_the_serve_commands_settings(tmp_path):
     config = Config(data_dir=tmp_path / "d", language="en", hash_cost="low", use_keyring=False,
                     training=True, kiosk=True, idle_seconds=300, theme="high-contrast", large_text=True)
-    words = shlex.split(serve.app_command(config))
+    words = _argv(serve.app_command(config))
     assert words[:4] == [sys.executable, "-m", "dvc_tui.commands._serve_tab", str(serve.TAB_MEMORY_LIMIT)]
     assert words[-1] == "run"
     args = _parser().parse_args(words[4:])  # flags the CLI itself accepts
     assert (Path(args.data_dir), args.lang, args.hash_cost, args.keyring, args.training, args.kiosk, args.idle,
             args.theme, args.large_text) == (
         (tmp_path / "d").resolve(), "en", "low", False, True, True, 300, "high-contrast", True)
-    plain = _parser().parse_args(shlex.split(serve.app_command(Config(data_dir=Path("rel"))))[4:])
+    plain = _parser().parse_args(_argv(serve.app_command(Config(data_dir=Path("rel"))))[4:])
     # every setting spelled out, the defaults too: what the tab's process inherits cannot change them
     assert (plain.keyring, plain.training, plain.kiosk, plain.large_text, plain.theme, plain.lang) == (
         True, False, False, False, "default", "vi")
-    plain = shlex.split(serve.app_command(Config(data_dir=Path("rel"))))
+    plain = _argv(serve.app_command(Config(data_dir=Path("rel"))))
     assert plain[plain.index("--data-dir") + 1] == str(Path("rel").resolve())  # a tab's process may start elsewhere
 
 
 def test_a_data_dir_with_spaces_and_quotes_reaches_the_app_whole(tmp_path):
     odd = tmp_path / "dữ liệu 'kiosk' $HOME"
-    words = shlex.split(serve.app_command(Config(data_dir=odd)))
+    words = _argv(serve.app_command(Config(data_dir=odd)))
     assert words[words.index("--data-dir") + 1] == str(odd)
 
 
 def test_a_key_file_outside_the_data_dir_reaches_each_tab(tmp_path):
-    words = shlex.split(serve.app_command(Config(data_dir=tmp_path / "d", key_file=tmp_path / "usb" / "dvc.key")))
+    words = _argv(serve.app_command(Config(data_dir=tmp_path / "d", key_file=tmp_path / "usb" / "dvc.key")))
     assert _parser().parse_args(words[4:]).key_file == str((tmp_path / "usb" / "dvc.key").resolve())
 
 

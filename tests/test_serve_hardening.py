@@ -6,6 +6,7 @@ ESC through the websocket into real tab processes."""
 from __future__ import annotations
 
 import argparse
+import json
 import asyncio
 import os
 import random
@@ -386,3 +387,35 @@ def test_a_paste_with_escapes_through_the_websocket_lands_as_text(tmp_path):
     assert "31mVan AnNguyen" not in value and "^[" not in value, values
     assert value in ("''", "'NguyenVan An'", "'Nguyen\\x1b[31mVan An'", "'Nguyen␛[31mVan An'"), (field, values)
     assert "Traceback" not in output, output[-2000:]
+
+
+def _tab_processes(data: Path) -> list[str]:
+    import subprocess
+
+    listing = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
+    return [line for line in listing.splitlines() if "_serve_tab" in line and str(data) in line]
+
+
+def test_a_flood_of_keys_in_one_message_leaves_no_tab_working_after_it_closed(tmp_path):
+    """Found by an attacker: one stdin message of 1,000,000 keys (not a paste) kept the closed
+    tab's app busy for 40 s at 1.4 GB, outside the 16 (and a shell between serve and the app kept
+    a killed tab's app alive). Such a message is dropped, and the tab's process is the app."""
+    import time
+
+    data = tmp_path / "data"
+    with LiveServe(data) as live:
+        async def drive():
+            async with aiohttp.ClientSession() as session:
+                tab = await open_tab(session, live.base)
+                await tab.read_until(HOME, 60)
+                await tab.ws.send_str(json.dumps(["stdin", "a" * 1_000_000]))
+                await asyncio.sleep(1)
+                await tab.ws.close()
+
+        asyncio.run(drive())
+        deadline = time.monotonic() + 15
+        while _tab_processes(data) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        left = _tab_processes(data)
+        live.stop()
+    assert left == []

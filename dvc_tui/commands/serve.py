@@ -149,9 +149,16 @@ def app_command(config) -> str:
     if config.key_file is not None:
         flags += ["--key-file", str(Path(config.key_file).resolve())]
     words = [sys.executable, "-m", "dvc_tui.commands._serve_tab", str(TAB_MEMORY_LIMIT), *flags, "run"]
-    # textual-serve hands the line to the system's shell: cmd.exe's quoting on Windows
-    return subprocess.list2cmdline(words) if sys.platform == "win32" else shlex.join(words)
+    # textual-serve hands the line to the system's shell: cmd.exe's quoting on Windows; on POSIX
+    # `exec`, so the tab's process is the app itself and ending it ends the app (a shell left
+    # between them kept a killed tab's app running, orphaned)
+    return subprocess.list2cmdline(words) if sys.platform == "win32" else "exec " + shlex.join(words)
 
+
+STDIN_LIMIT = 16 * 1024
+"""The longest stdin message a tab takes (characters): a browser sends one key a message, or a
+paste (refused in place past 1,000 characters by the fields); a longer one is dropped, not fed
+to the app key by key (1,000,000 characters kept a closed tab's app busy at 1.4 GB)."""
 
 TAB_MEMORY_LIMIT = 1536 * 1024 * 1024
 """The address space (RLIMIT_AS, not resident memory) each tab's process may take: see the
@@ -431,6 +438,8 @@ def _server(config, args):
                     continue
                 kind, data = envelope[0], envelope[1] if len(envelope) > 1 else None
                 if kind == "stdin" and isinstance(data, str):
+                    if len(data) > STDIN_LIMIT:  # a browser sends a key or a paste: not a flood
+                        continue
                     self.last_key[service] = self.clock()
                     await service.send_bytes(data.encode("utf-8", "replace"))
                 elif kind == "resize" and isinstance(data, dict):
@@ -489,15 +498,20 @@ def _server(config, args):
             self.sockets.pop(service, None)
             if service not in self.sessions:
                 return
-            self.sessions.discard(service)
-            await service.stop()  # the app is asked to quit; its output read to the end
+            try:  # the app is asked to quit; its output read to the end (a busy app: killed)
+                await asyncio.wait_for(service.stop(), 5)
+            except asyncio.TimeoutError:
+                pass
             process = getattr(service, "_process", None)
-            if process is not None and process.returncode is None:
-                try:
-                    await asyncio.wait_for(process.wait(), 5)
-                except asyncio.TimeoutError:
-                    process.kill()
-                    await process.wait()
+            try:
+                if process is not None and process.returncode is None:
+                    try:
+                        await asyncio.wait_for(process.wait(), 5)
+                    except asyncio.TimeoutError:
+                        process.kill()
+                        await process.wait()
+            finally:
+                self.sessions.discard(service)  # counted among the 16 until its process is gone
 
         async def on_shutdown(self, app) -> None:
             if self._watcher is not None:
