@@ -50,7 +50,9 @@ async def tab(port: int) -> None:
     seen = b""
     started = time.monotonic()
     async with aiohttp.ClientSession() as session:
-        async with session.ws_connect(f"http://127.0.0.1:{port}/ws?width=100&height=30") as ws:
+        # as the page does: its own Origin (serve refuses a websocket without one, 403)
+        async with session.ws_connect(f"http://127.0.0.1:{port}/ws?width=100&height=30",
+                                      headers={"Origin": f"http://127.0.0.1:{port}"}) as ws:
             while time.monotonic() - started < 60:
                 try:
                     message = await ws.receive(timeout=5)
