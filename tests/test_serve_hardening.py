@@ -419,3 +419,27 @@ def test_a_flood_of_keys_in_one_message_leaves_no_tab_working_after_it_closed(tm
         left = _tab_processes(data)
         live.stop()
     assert left == []
+
+
+def test_a_request_line_with_another_host_is_refused(tmp_path):
+    """Found by an attacker: `GET http://evil.example/ HTTP/1.1` with a right Host header was
+    answered, the page's links pointing at evil.example (a proxy's cache could keep that)."""
+    from urllib.parse import urlsplit
+
+    with LiveServe(tmp_path / "data") as live:
+        port = urlsplit(live.base).port
+
+        async def ask(target: str) -> bytes:
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.write(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode())
+            await writer.drain()
+            answer = await reader.read()
+            writer.close()
+            return answer
+
+        foreign = asyncio.run(ask("http://evil.example/"))
+        own = asyncio.run(ask(f"http://127.0.0.1:{port}/"))
+        live.stop()
+    assert foreign.startswith(b"HTTP/1.1 400"), foreign[:200]
+    assert b"evil.example" not in foreign
+    assert own.startswith(b"HTTP/1.1 200"), own[:200]

@@ -377,7 +377,10 @@ def _server(config, args):
             """Every request: a Host the server was started for; with an access code, the page,
             the websocket and downloads only for a browser that gave it (static files are the
             terminal's own scripts: free)."""
-            if not self.hosts.allows(request.headers.get("Host")):
+            # The Host header, and the host of a request line written as a full URL (`GET
+            # http://other/`: aiohttp's request.host is then that host, and the page's links
+            # would follow it)
+            if not (self.hosts.allows(request.headers.get("Host")) and self.hosts.allows(request.host)):
                 return web.Response(status=400, text=t("serve.bad_host"))
             if self.gate is not None and not request.path.startswith(("/static/", "/access")):
                 if not self.gate.admits(request.cookies.get(ACCESS_COOKIE)):
