@@ -17,6 +17,27 @@ from tests.conftest import settle, to_form
 KEYS_PER_ROUND = 40
 
 
+async def _at_every_moment_of_f8(screen, act) -> None:
+    """Compose `screen` again in English (F8) and call `act` (a key's work; awaited if it
+    returns an awaitable) at every turn of the event loop until the new composition is done."""
+    import asyncio
+    import inspect
+
+    from dvc_tui.core.text import set_language
+
+    set_language("en")
+    try:
+        composing = asyncio.ensure_future(screen.relocalize())
+        while not composing.done():
+            done = act()
+            if inspect.isawaitable(done):
+                await done
+            await asyncio.sleep(0)
+        await composing
+    finally:
+        set_language("vi")
+
+
 async def _fuzz(app, start: str, seed: int, rounds: int) -> set[str]:
     screens: set[str] = set()
     rng = random.Random(seed)
@@ -197,10 +218,6 @@ async def test_a_step_left_and_entered_again_at_machine_speed_waits_for_the_old_
 async def test_f7_while_f8_composes_the_login_screen_again_crashes_nothing(kiosk_app):
     """Found by serve's fuzzer: F7 (training) reached the login screen while F8 composed it again
     and its tabs were gone (NoMatches 'Tabs' in its guide): the tab crashed."""
-    import asyncio
-
-    from dvc_tui.core.text import set_language
-
     app = kiosk_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
@@ -208,15 +225,7 @@ async def test_f7_while_f8_composes_the_login_screen_again_crashes_nothing(kiosk
         await settle(app, pilot)
         screen = app.screen
         assert screen.id == "login"
-        set_language("en")
-        try:
-            composing = asyncio.ensure_future(screen.relocalize())
-            while not composing.done():  # F7 at every moment of the new composition
-                screen.apply_training()
-                await asyncio.sleep(0)
-            await composing
-        finally:
-            set_language("vi")
+        await _at_every_moment_of_f8(screen, screen.apply_training)  # F7
         assert app.is_running and app.screen is screen
     assert app.return_code in (None, 0)
 
@@ -224,23 +233,11 @@ async def test_f7_while_f8_composes_the_login_screen_again_crashes_nothing(kiosk
 async def test_a_key_while_f8_composes_the_form_again_does_nothing(kiosk_app):
     """Found by the pty fuzzer: F5 (Đổi mã) read while F8 composed the form again, after its new
     layout was there but before its captcha was (NoMatches 'Captcha'): the kiosk crashed."""
-    import asyncio
-
-    from dvc_tui.core.text import set_language
-
     app = kiosk_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await to_form(app, pilot)
         screen = app.screen
-        set_language("en")
-        try:
-            composing = asyncio.ensure_future(screen.relocalize())
-            while not composing.done():  # F5 at every moment of the new composition
-                await app.run_action("new_captcha", screen)
-                await asyncio.sleep(0)
-            await composing
-        finally:
-            set_language("vi")
+        await _at_every_moment_of_f8(screen, lambda: app.run_action("new_captcha", screen))  # F5
         assert app.is_running and app.screen is screen
     assert app.return_code in (None, 0)
 
